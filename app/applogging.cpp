@@ -1,0 +1,7 @@
+#include "applogging_p.h"
+
+namespace Etagere {
+
+Q_LOGGING_CATEGORY(lcApp, "etagere.app")
+
+} // namespace Etagere

@@ -1,0 +1,414 @@
+#include "mainwindow.h"
+
+#include "applogging_p.h"
+#include "collectionlistmodel.h"
+#include "conflictdialog.h"
+#include "connectionindicator.h"
+#include "recorddelegate.h"
+#include "recordtablemodel.h"
+#include "syncengine.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace Etagere {
+
+namespace {
+
+constexpr int StatusMessageMs = 8000;
+constexpr int MaxFittedColumnWidth = 280;
+constexpr int MaxFittedTextColumnWidth = 220; ///< multi-line text shows its first line only
+
+/// A plus sign in the palette's text colour, for when the icon theme has no list-add.
+QIcon drawnPlusIcon(const QPalette &palette)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(palette.color(QPalette::WindowText), 4, Qt::SolidLine, Qt::RoundCap));
+    painter.drawLine(QPointF(16, 6), QPointF(16, 26));
+    painter.drawLine(QPointF(6, 16), QPointF(26, 16));
+    return QIcon(pixmap);
+}
+
+QIcon themedIcon(const QString &name, const QIcon &fallback)
+{
+    return QIcon::fromTheme(name, fallback);
+}
+
+} // namespace
+
+MainWindow::MainWindow(SyncEngine *engine, QWidget *parent)
+    : QMainWindow(parent)
+    , m_engine(engine)
+    , m_collections(new CollectionListModel(engine, this))
+    , m_records(new RecordTableModel(engine, this))
+{
+    Q_ASSERT(engine);
+    setWindowTitle(tr("Etagere"));
+    createViews();
+    createActions();
+    createMenusAndToolBar();
+    createStatusBar();
+    connectEngine();
+    resize(1100, 650);
+    selectFirstCollectionIfNone();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+CollectionListModel *MainWindow::collectionModel() const
+{
+    return m_collections;
+}
+
+RecordTableModel *MainWindow::recordModel() const
+{
+    return m_records;
+}
+
+QTableView *MainWindow::recordView() const
+{
+    return m_recordView;
+}
+
+void MainWindow::createViews()
+{
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_collectionView = new QListView(splitter);
+    m_collectionView->setModel(m_collections);
+    m_collectionView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_collectionView->setAccessibleName(tr("Collections"));
+
+    m_recordView = new QTableView(splitter);
+    m_recordView->setModel(m_records);
+    m_recordView->setItemDelegate(new RecordDelegate(m_recordView));
+    m_recordView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_recordView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_recordView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                                  | QAbstractItemView::AnyKeyPressed);
+    m_recordView->setAlternatingRowColors(true);
+    m_recordView->setWordWrap(false);
+    m_recordView->verticalHeader()->hide();
+    m_recordView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    m_recordView->horizontalHeader()->setStretchLastSection(true);
+    m_recordView->horizontalHeader()->setHighlightSections(false);
+    m_recordView->setAccessibleName(tr("Records"));
+
+    splitter->addWidget(m_collectionView);
+    splitter->addWidget(m_recordView);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 900});
+    setCentralWidget(splitter);
+
+    connect(m_collections, &QAbstractItemModel::rowsInserted, this, &MainWindow::selectFirstCollectionIfNone);
+    connect(m_collections, &QAbstractItemModel::modelReset, this, &MainWindow::selectFirstCollectionIfNone);
+    connect(m_collectionView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onCollectionSelected);
+    connect(m_records, &QAbstractItemModel::modelReset, this, &MainWindow::fitColumns);
+    connect(m_records, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+    connect(m_records, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    connect(m_records, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
+    connect(m_recordView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_recordView->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::updateActions);
+    connect(m_records, &RecordTableModel::editRejected, this,
+            [this](const QString &message) { statusBar()->showMessage(message, StatusMessageMs); });
+}
+
+void MainWindow::createActions()
+{
+    m_addAction = new QAction(themedIcon(u"list-add"_s, drawnPlusIcon(palette())), tr("&Add Record"), this);
+    m_addAction->setShortcut(QKeySequence::New);
+    m_addAction->setStatusTip(tr("Add a record to this collection"));
+    connect(m_addAction, &QAction::triggered, this, &MainWindow::addRecord);
+
+    m_deleteAction = new QAction(themedIcon(u"edit-delete"_s, style()->standardIcon(QStyle::SP_TrashIcon)),
+                                 tr("&Delete Record…"), this);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    // Only while the table has focus: Del in the collection list or an editor is theirs.
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_deleteAction->setStatusTip(tr("Delete the selected records"));
+    m_recordView->addAction(m_deleteAction);
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::confirmDelete);
+
+    m_resolveAction = new QAction(
+        themedIcon(u"dialog-warning"_s, style()->standardIcon(QStyle::SP_MessageBoxWarning)), tr("&Resolve Conflict…"),
+        this);
+    m_resolveAction->setStatusTip(tr("Choose between your version of a record and the version somebody else saved"));
+    connect(m_resolveAction, &QAction::triggered, this, &MainWindow::resolveCurrentRecord);
+
+    m_quitAction = new QAction(themedIcon(u"application-exit"_s, QIcon()), tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(tr("&About Etagere"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenusAndToolBar()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_quitAction);
+    QMenu *record = menuBar()->addMenu(tr("&Record"));
+    record->addAction(m_addAction);
+    record->addAction(m_deleteAction);
+    record->addSeparator();
+    record->addAction(m_resolveAction);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+
+    QToolBar *toolBar = addToolBar(tr("Records"));
+    toolBar->setObjectName(u"recordsToolBar"_s);
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_addAction);
+    toolBar->addAction(m_deleteAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_resolveAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_userLabel = new QLabel(this);
+    m_serverLabel = new QLabel(m_engine->server().toDisplayString(), this);
+    m_serverLabel->setToolTip(tr("The server this window is connected to"));
+    m_serverLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_conflictLabel = new QLabel(this);
+    QPalette warning = m_conflictLabel->palette();
+    warning.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_conflictLabel->setPalette(warning);
+    m_pendingLabel = new QLabel(this);
+    m_connection = new ConnectionIndicator(this);
+    statusBar()->addPermanentWidget(m_userLabel);
+    statusBar()->addPermanentWidget(m_serverLabel);
+    statusBar()->addPermanentWidget(m_conflictLabel);
+    statusBar()->addPermanentWidget(m_pendingLabel);
+    statusBar()->addPermanentWidget(m_connection);
+}
+
+void MainWindow::connectEngine()
+{
+    m_connection->setState(m_engine->connectionState());
+    connect(m_engine, &SyncEngine::connectionStateChanged, m_connection, &ConnectionIndicator::setState);
+    const auto showUser = [this](const QString &user) {
+        m_userLabel->setText(user.isEmpty() ? QString() : tr("Signed in as %1").arg(user));
+    };
+    showUser(m_engine->user());
+    connect(m_engine, &SyncEngine::userChanged, this, showUser);
+    updatePendingCount(m_engine->pendingCount());
+    connect(m_engine, &SyncEngine::pendingCountChanged, this, &MainWindow::updatePendingCount);
+    connect(m_engine, &SyncEngine::conflictAdded, this, [this](const Conflict &conflict) {
+        updateConflictCount();
+        enqueueConflict(conflict.collection, conflict.id);
+    });
+    connect(m_engine, &SyncEngine::conflictRemoved, this, [this](const QString &collection, const QString &id) {
+        updateConflictCount();
+        dropConflict(collection, id);
+    });
+    connect(m_engine, &SyncEngine::writeFailed, this, [this](const QString &, const QString &, const QString &message) {
+        statusBar()->showMessage(tr("The server refused a change: %1").arg(message), StatusMessageMs);
+    });
+    connect(m_engine, &SyncEngine::errorOccurred, this,
+            [this](const QString &message) { statusBar()->showMessage(message, StatusMessageMs); });
+    updateConflictCount();
+    const QList<Conflict> known = m_engine->conflicts();
+    for (const Conflict &conflict : known)
+        enqueueConflict(conflict.collection, conflict.id);
+}
+
+void MainWindow::selectFirstCollectionIfNone()
+{
+    if (!m_collectionView->currentIndex().isValid() && m_collections->rowCount() > 0)
+        m_collectionView->setCurrentIndex(m_collections->index(0));
+}
+
+void MainWindow::onCollectionSelected()
+{
+    const QModelIndex current = m_collectionView->currentIndex();
+    m_records->setCollection(current.data(CollectionListModel::NameRole).toString());
+    setWindowTitle(current.isValid() ? tr("%1 — Etagere").arg(current.data().toString()) : tr("Etagere"));
+}
+
+void MainWindow::fitColumns()
+{
+    m_recordView->resizeColumnsToContents();
+    const QList<FieldSchema> fields = m_records->schema().fields;
+    for (int column = 0; column < fields.size(); ++column) {
+        const int cap = fields.at(column).type == FieldType::Text ? MaxFittedTextColumnWidth : MaxFittedColumnWidth;
+        if (m_recordView->columnWidth(column) > cap)
+            m_recordView->setColumnWidth(column, cap);
+    }
+}
+
+void MainWindow::updateActions()
+{
+    m_addAction->setEnabled(m_records->columnCount() > 0);
+    const QStringList ids = selectedIds();
+    const bool deletable = std::any_of(ids.cbegin(), ids.cend(), [this](const QString &id) {
+        return !m_records->index(m_records->rowOf(id), 0).data(RecordTableModel::DeletedRole).toBool();
+    });
+    m_deleteAction->setEnabled(deletable);
+    m_resolveAction->setEnabled(!m_engine->conflicts().isEmpty());
+}
+
+void MainWindow::updatePendingCount(int count)
+{
+    m_pendingLabel->setText(count == 0 ? tr("All changes saved") : tr("Pending edits: %n", nullptr, count));
+}
+
+void MainWindow::updateConflictCount()
+{
+    const int count = int(m_engine->conflicts().size());
+    m_conflictLabel->setText(tr("Conflicts: %n", nullptr, count));
+    m_conflictLabel->setVisible(count > 0);
+    updateActions();
+}
+
+QStringList MainWindow::selectedIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_recordView->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows)
+        ids << m_records->idAt(row.row());
+    return ids;
+}
+
+void MainWindow::addRecord()
+{
+    const QString id = m_records->insertRecord();
+    const int row = m_records->rowOf(id);
+    if (row < 0)
+        return;
+    const QModelIndex first = m_records->index(row, 0);
+    m_recordView->setCurrentIndex(first);
+    m_recordView->scrollTo(first);
+    if (m_records->flags(first).testFlag(Qt::ItemIsEditable))
+        m_recordView->edit(first);
+}
+
+void MainWindow::confirmDelete()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete Record"),
+                                ids.size() == 1
+                                    ? tr("Delete this record? Everybody working on this collection will see it go.")
+                                    : tr("Delete these %1 records? Everybody working on this collection will see "
+                                         "them go.").arg(ids.size()),
+                                QMessageBox::Cancel, this);
+    QPushButton *deleteButton = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, deleteButton, ids] {
+        if (box->clickedButton() == deleteButton)
+            deleteRecords(ids);
+    });
+    box->open();
+}
+
+void MainWindow::deleteRecords(const QStringList &ids)
+{
+    int refused = 0;
+    for (const QString &id : ids) {
+        if (!m_records->removeRecord(m_records->rowOf(id)))
+            ++refused;
+    }
+    if (refused > 0)
+        statusBar()->showMessage(tr("Records that could not be deleted: %n", nullptr, refused), StatusMessageMs);
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(QMessageBox::Information, tr("About Etagere"),
+                                tr("Etagere %1\nEdit shared records live, together.")
+                                    .arg(QCoreApplication::applicationVersion()),
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::enqueueConflict(const QString &collection, const QString &id)
+{
+    const std::pair<QString, QString> key(collection, id);
+    const bool shown = m_conflictDialog && m_conflictDialog->conflict().collection == collection
+        && m_conflictDialog->conflict().id == id;
+    if (!shown && !m_conflictQueue.contains(key))
+        m_conflictQueue.append(key);
+    showNextConflict();
+}
+
+void MainWindow::dropConflict(const QString &collection, const QString &id)
+{
+    m_conflictQueue.removeAll(std::pair<QString, QString>(collection, id));
+    if (m_conflictDialog && m_conflictDialog->conflict().collection == collection
+        && m_conflictDialog->conflict().id == id) {
+        m_conflictDialog->reject(); // settled elsewhere: nothing left to decide
+    }
+}
+
+void MainWindow::showNextConflict()
+{
+    while (!m_conflictDialog && !m_conflictQueue.isEmpty()) {
+        const auto [collection, id] = m_conflictQueue.takeFirst();
+        const std::optional<Conflict> conflict = m_engine->conflict(collection, id);
+        const std::optional<CollectionSchema> schema = m_engine->collection(collection);
+        if (!conflict || !schema)
+            continue;
+        m_conflictDialog = new ConflictDialog(*conflict, *schema, this);
+        m_conflictDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_conflictDialog, &QDialog::finished, this, &MainWindow::onConflictDialogFinished);
+        m_conflictDialog->open();
+    }
+}
+
+void MainWindow::onConflictDialogFinished()
+{
+    ConflictDialog *dialog = m_conflictDialog;
+    m_conflictDialog = nullptr;
+    const Conflict &conflict = dialog->conflict();
+    QString error;
+    bool ok = true;
+    if (dialog->outcome() == ConflictDialog::Outcome::Write)
+        ok = m_engine->resolveConflict(conflict.collection, conflict.id, dialog->resolved(), &error);
+    else if (dialog->outcome() == ConflictDialog::Outcome::Delete)
+        ok = m_engine->resolveByDeleting(conflict.collection, conflict.id);
+    if (!ok) {
+        qCWarning(lcApp) << "conflict resolution refused:" << conflict.collection << conflict.id << error;
+        statusBar()->showMessage(tr("The conflict could not be resolved: %1").arg(error), StatusMessageMs);
+    }
+    // Deferred: the dialog's own finished() is still on the stack.
+    QMetaObject::invokeMethod(this, &MainWindow::showNextConflict, Qt::QueuedConnection);
+}
+
+// The current record's conflict when it has one, else the first conflict there is.
+void MainWindow::resolveCurrentRecord()
+{
+    const QModelIndex current = m_recordView->currentIndex();
+    if (current.isValid() && current.data(RecordTableModel::ConflictRole).toBool()) {
+        enqueueConflict(m_records->collection(), m_records->idAt(current.row()));
+        return;
+    }
+    const QList<Conflict> conflicts = m_engine->conflicts();
+    if (!conflicts.isEmpty())
+        enqueueConflict(conflicts.constFirst().collection, conflicts.constFirst().id);
+}
+
+} // namespace Etagere

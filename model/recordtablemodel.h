@@ -1,0 +1,118 @@
+#pragma once
+
+#include "collectionschema.h"
+#include "recordstate.h"
+#include "syncengine.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+#include <QSet>
+
+namespace Etagere {
+
+class RemoteChangeTracker;
+
+/// One collection of a SyncEngine as a table: a row per record, ordered by id like the
+/// engine, a column per schema field (header: the field's title).
+///
+/// Roles: EditRole gives the typed value (FieldSchema::toVariant: QString, qint64, double,
+/// bool, QDate, QDateTime in UTC), DisplayRole a formatted text (none for booleans, which
+/// use CheckStateRole), plus the custom roles below. setData(EditRole, or CheckStateRole on
+/// a boolean column) asks the engine (SyncEngine::setField); when the engine refuses,
+/// setData returns false, nothing changes and editRejected() tells why.
+///
+/// The model follows the engine precisely: a changed record emits dataChanged for exactly
+/// the cells whose value changed (and a separate, role-limited dataChanged when only its
+/// state such as pending or conflict changed); inserts and removals use begin/endInsertRows
+/// and begin/endRemoveRows at the sorted position. It resets only when the collection is
+/// (re)loaded as a whole or its schema changes.
+///
+/// Does not own the engine. Lives in the engine's thread.
+class RecordTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_PROPERTY(QString collection READ collection WRITE setCollection NOTIFY collectionChanged)
+
+public:
+    enum Role {
+        RecordIdRole = Qt::UserRole + 1, ///< QString: the record's id
+        PendingRole,        ///< bool: this cell's value is not yet acknowledged by the server
+        RecordPendingRole,  ///< bool: the record has edits not yet acknowledged (any cell)
+        ConflictRole,       ///< bool: the record has an unresolved conflict
+        RemoteChangeRole,   ///< bool: somebody else changed this cell moments ago
+        AuthorRole,         ///< QString: who made the server's last change of the record
+        DeletedRole,        ///< bool: deleted locally, the deletion not yet confirmed
+        FieldNameRole,      ///< QString: the column's field name
+        FieldTypeRole,      ///< Etagere::FieldType of the column
+        FieldRequiredRole,  ///< bool: the column's field must not be null
+        FieldValuesRole,    ///< QStringList: the allowed values of an enum column
+    };
+    Q_ENUM(Role)
+
+    explicit RecordTableModel(SyncEngine *engine, QObject *parent = nullptr);
+    ~RecordTableModel() override;
+
+    /// The collection shown; empty shows nothing. Setting it resets the model.
+    [[nodiscard]] QString collection() const;
+    void setCollection(const QString &name);
+    [[nodiscard]] CollectionSchema schema() const;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    /// Row of the record `id`, or -1.
+    [[nodiscard]] int rowOf(const QString &id) const;
+    /// Id of the record in `row`, empty when out of range.
+    [[nodiscard]] QString idAt(int row) const;
+
+    /// Asks the engine to create a record from `values`, completed with a default for
+    /// every required field left out. Returns the new id (its row appears when the
+    /// engine reports it), or empty with *error set and editRejected() emitted.
+    [[nodiscard]] QString insertRecord(const QJsonObject &values = {}, QString *error = nullptr);
+    /// Asks the engine to delete the record in `row`. False when out of range or refused.
+    [[nodiscard]] bool removeRecord(int row);
+
+    /// How long RemoteChangeRole stays true after a remote change (default 2000 ms).
+    [[nodiscard]] int remoteHighlightDuration() const;
+    void setRemoteHighlightDuration(int ms);
+
+Q_SIGNALS:
+    void collectionChanged(const QString &name);
+    /// An edit or insert through this model was refused; `message` says why, for people.
+    void editRejected(const QString &message);
+
+private:
+    void reload();
+    void onCollectionsChanged();
+    void onCollectionReloaded(const QString &collection);
+    void onConflictChanged(const QString &collection, const QString &id);
+    void refreshRecord(const QString &collection, const QString &id, ChangeSource source);
+    void insertRow(const RecordState &state, ChangeSource source);
+    void removeRow(int row);
+    void updateRow(int row, const RecordState &now, ChangeSource source);
+    void emitCellsChanged(int row, const QList<int> &columns, const QList<int> &roles = {});
+    void markRemoteChange(const QString &id, const QList<int> &columns);
+    void onRemoteChangesExpired(const QString &id, const QList<int> &columns);
+
+    [[nodiscard]] int lowerBound(const QString &id) const;
+    [[nodiscard]] bool isCellPending(const RecordState &state, int column) const;
+    [[nodiscard]] QVariant valueData(const RecordState &state, int column, int role) const;
+    [[nodiscard]] QVariant stateData(const RecordState &state, int column, int role) const;
+    [[nodiscard]] QString toolTip(const RecordState &state, int column) const;
+    [[nodiscard]] QJsonObject withDefaults(const QJsonObject &values) const;
+
+    QPointer<SyncEngine> m_engine;
+    QString m_collection;
+    CollectionSchema m_schema;
+    QList<RecordState> m_rows;      ///< sorted by id, like SyncEngine::records()
+    QSet<QString> m_conflicts;      ///< ids of records in conflict
+    RemoteChangeTracker *m_remoteChanges; ///< owned (child)
+};
+
+} // namespace Etagere

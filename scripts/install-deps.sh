@@ -1,0 +1,28 @@
+#!/bin/sh
+# Installs what building, running and testing Etagere needs on Debian 12 (bookworm).
+# Safe to run again: apt-get skips what is already there.
+set -eu
+
+packages="cmake g++ ninja-build ccache file dpkg-dev
+    qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools
+    libqt6sql6-sqlite xvfb xauth"
+
+if [ "$(id -u)" -eq 0 ]; then
+    as_root=""
+elif command -v sudo >/dev/null 2>&1; then
+    as_root="sudo"
+else
+    echo "install-deps: run as root or install sudo" >&2
+    exit 1
+fi
+
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "install-deps: installing$missing"
+    $as_root apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends $missing
+fi

@@ -1,0 +1,214 @@
+// etagere-server: the reference Etagere server (REST + live WebSocket hub on one port).
+#include "demodata.h"
+#include "httpadapter.h"
+#include "hub.h"
+#include "logging.h"
+#include "recordservice.h"
+#include "storage.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QLockFile>
+#include <QSaveFile>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <pwd.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Exit codes: 1 runtime failure, 2 bad command line or refused address, 3 data dir in use.
+enum ExitCode { Failure = 1, UsageError = 2, DataDirInUse = 3 };
+
+struct Options
+{
+    QString dataDir;
+    QHostAddress address;
+    quint16 port = 0;
+    bool demo = false;
+    qint64 retainChanges = 0;
+    int pingInterval = -1; // -1: the hub's default
+};
+
+int fail(int code, const QString &message)
+{
+    std::fprintf(stderr, "etagere-server: %s\n", qPrintable(message));
+    return code;
+}
+
+int signalFds[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalFds[1], &byte, 1);
+}
+
+// SIGTERM and SIGINT quit the event loop, so the server shuts down cleanly.
+bool installSignalHandlers(QCoreApplication *app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalFds) != 0)
+        return false;
+    auto *notifier = new QSocketNotifier(signalFds[0], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [app] {
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(signalFds[0], &byte, 1);
+        app->quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    std::signal(SIGPIPE, SIG_IGN);
+    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
+}
+
+QString localUserName()
+{
+    if (const passwd *entry = ::getpwuid(::geteuid()); entry && entry->pw_name && *entry->pw_name)
+        return QString::fromLocal8Bit(entry->pw_name);
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? u"local"_s : user;
+}
+
+QHostAddress parseAddress(const QString &text)
+{
+    if (text.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+        return QHostAddress(QHostAddress::LocalHost);
+    return QHostAddress(text);
+}
+
+// Parses the command line into *options; returns -1 to go on, else the exit code.
+int parseOptions(const QCoreApplication &app, Options *options)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"The Etagere server: records over REST, changes live over WebSocket."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {u"data"_s, u"Directory of the database (created when absent)."_s, u"dir"_s},
+        {u"listen"_s, u"Loopback address to listen on (default 127.0.0.1)."_s, u"address"_s, u"127.0.0.1"_s},
+        {u"port"_s, u"TCP port; 0 picks a free one (default 8642)."_s, u"port"_s, u"8642"_s},
+        {u"demo"_s, u"Create a demo collection \"tasks\" when absent."_s},
+        {u"retain-changes"_s, u"Keep only the last N changes per collection (0: all)."_s, u"n"_s, u"0"_s},
+        {u"ping-interval"_s, u"WebSocket ping interval in milliseconds."_s, u"ms"_s},
+    });
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty())
+        return fail(UsageError, u"unexpected argument: "_s + parser.positionalArguments().first());
+    options->dataDir = parser.value(u"data"_s);
+    if (options->dataDir.isEmpty())
+        return fail(UsageError, u"--data DIR is required"_s);
+    bool ok = false;
+    const uint port = parser.value(u"port"_s).toUInt(&ok);
+    if (!ok || port > 65535)
+        return fail(UsageError, u"--port must be a number from 0 to 65535"_s);
+    options->port = quint16(port);
+    options->retainChanges = parser.value(u"retain-changes"_s).toLongLong(&ok);
+    if (!ok || options->retainChanges < 0)
+        return fail(UsageError, u"--retain-changes must be a number >= 0"_s);
+    if (parser.isSet(u"ping-interval"_s)) {
+        options->pingInterval = parser.value(u"ping-interval"_s).toInt(&ok);
+        if (!ok || options->pingInterval <= 0)
+            return fail(UsageError, u"--ping-interval must be a positive number of milliseconds"_s);
+    }
+    options->demo = parser.isSet(u"demo"_s);
+    options->address = parseAddress(parser.value(u"listen"_s));
+    if (options->address.isNull())
+        return fail(UsageError, u"--listen: \"%1\" is not an IP address"_s.arg(parser.value(u"listen"_s)));
+    if (!options->address.isLoopback()) {
+        return fail(UsageError, u"refusing to listen on %1: this server has no user accounts yet and serves only "
+                                "the local user, so it listens on loopback addresses only (127.0.0.1 or ::1)"_s
+                                    .arg(options->address.toString()));
+    }
+    return -1;
+}
+
+QString baseUrl(const QHostAddress &address, quint16 port)
+{
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString())
+                                                                             : address.toString();
+    return u"http://%1:%2"_s.arg(host).arg(port);
+}
+
+bool writeEndpointFile(const QString &path, const QString &url)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(url.toUtf8() + '\n');
+    return file.commit();
+}
+
+int run(QCoreApplication &app, const Options &options)
+{
+    const QDir dir(options.dataDir);
+    if (!dir.mkpath(u"."_s))
+        return fail(Failure, u"cannot create the data directory %1"_s.arg(options.dataDir));
+    QLockFile lock(dir.filePath(u"server.lock"_s));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0)) {
+        qint64 pid = 0;
+        QString host, application;
+        lock.getLockInfo(&pid, &host, &application);
+        if (lock.error() == QLockFile::LockFailedError) {
+            return fail(DataDirInUse, u"the data directory %1 is in use by another etagere-server (pid %2)"_s
+                                          .arg(QDir::toNativeSeparators(dir.absolutePath())).arg(pid));
+        }
+        return fail(Failure, u"cannot lock %1"_s.arg(lock.fileName()));
+    }
+
+    Etagere::Storage storage;
+    storage.setRetainChanges(options.retainChanges);
+    if (!storage.open(dir.filePath(u"etagere.sqlite"_s)))
+        return fail(Failure, storage.errorString());
+    const QString user = localUserName();
+    if (options.demo && !Etagere::DemoData::install(&storage, user))
+        return fail(Failure, u"cannot create the demo collection: "_s + storage.errorString());
+
+    Etagere::Hub hub(&storage, user);
+    if (options.pingInterval > 0)
+        hub.setPingInterval(options.pingInterval);
+    Etagere::RecordService service(&storage, user);
+    service.setPublisher([&hub](const Etagere::Change &change) { hub.publish(change); });
+    Etagere::HttpAdapter adapter;
+    adapter.setRequestHandler([&service](const Etagere::HttpRequest &request) { return service.handle(request); });
+    adapter.setWebSocketHandler([&hub](QWebSocket *socket) { hub.addSocket(socket); });
+    if (!adapter.listen(options.address, options.port)) {
+        return fail(Failure, u"cannot listen on %1 port %2: %3"_s.arg(options.address.toString())
+                                 .arg(options.port).arg(adapter.errorString()));
+    }
+
+    const QString url = baseUrl(options.address, adapter.port());
+    const QString endpointPath = dir.filePath(u"endpoint"_s);
+    if (!writeEndpointFile(endpointPath, url))
+        qCWarning(Etagere::lcServer) << "cannot write" << endpointPath;
+    qCInfo(Etagere::lcServer).noquote() << "serving" << dir.absolutePath() << "as local user" << user;
+    std::fprintf(stdout, "listening on %s\n", qPrintable(url));
+    std::fflush(stdout);
+    const int code = app.exec();
+    QFile::remove(endpointPath);
+    qCInfo(Etagere::lcServer) << "stopped";
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"etagere-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(ETAGERE_VERSION));
+    Options options;
+    if (const int code = parseOptions(app, &options); code >= 0)
+        return code;
+    if (!installSignalHandlers(&app))
+        return fail(Failure, u"cannot install the signal handlers"_s);
+    return run(app, options);
+}

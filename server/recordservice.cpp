@@ -1,0 +1,437 @@
+#include "recordservice.h"
+
+#include "contentnegotiation.h"
+#include "identifiers.h"
+#include "logging.h"
+#include "mergepatch.h"
+#include "preconditions.h"
+#include "storage.h"
+
+#include <QJsonArray>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace Etagere {
+
+namespace {
+
+// The body formats a write accepts, by Content-Type media type.
+struct BodyType
+{
+    QByteArray mediaType;
+    WireFormat format;
+};
+const QList<BodyType> DocumentTypes = {{"application/json", WireFormat::Json},
+                                       {"application/cbor", WireFormat::Cbor}};
+const QList<BodyType> PatchTypes = {{"application/merge-patch+json", WireFormat::Json}};
+
+HttpResponse methodNotAllowed(const QByteArray &allow)
+{
+    HttpResponse response = HttpResponse::problem(405, u"allowed methods: %1"_s.arg(QString::fromLatin1(allow)));
+    response.setHeader("Allow", allow);
+    return response;
+}
+
+// Splits `/v1/a/b` into decoded segments {a, b}; false when the path is not under /v1/.
+bool splitPath(const QString &path, QStringList *segments)
+{
+    if (!path.startsWith(u"/v1/"_s))
+        return false;
+    const QStringList raw = path.mid(4).split(u'/');
+    for (const QString &segment : raw)
+        segments->append(QUrl::fromPercentEncoding(segment.toUtf8()));
+    return true;
+}
+
+// Parses a query parameter as an integer in [minimum, +inf); `fallback` when absent.
+std::optional<qint64> integerParameter(const QUrlQuery &query, const QString &name, qint64 fallback,
+                                       qint64 minimum)
+{
+    if (!query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const qint64 value = query.queryItemValue(name).toLongLong(&ok);
+    if (!ok || value < minimum)
+        return std::nullopt;
+    return value;
+}
+
+void markAsRecord(HttpResponse *response, const QString &etag)
+{
+    response->setHeader("ETag", etag.toUtf8());
+    response->setHeader("Cache-Control", "no-cache");
+    response->setHeader("Vary", "Accept");
+}
+
+} // namespace
+
+struct RecordService::Context
+{
+    explicit Context(const HttpRequest &r)
+        : request(r)
+    {
+    }
+
+    const HttpRequest &request;
+    WireFormat format = WireFormat::Json;
+    QString collection;
+    QString id;
+    CollectionSchema schema;
+    StoredRecord current;
+
+    [[nodiscard]] bool isMethod(const char *method) const { return request.method == method; }
+
+    // Decodes the body if its Content-Type is one of `types`; else sets *error (415 or 400).
+    [[nodiscard]] std::optional<QJsonValue> body(const QList<BodyType> &types, HttpResponse *error) const
+    {
+        const QByteArray mediaType = ContentNegotiation::mediaType(request.header("Content-Type"));
+        const auto type = std::find_if(types.cbegin(), types.cend(),
+                                       [&mediaType](const BodyType &t) { return t.mediaType == mediaType; });
+        if (type == types.cend()) {
+            QByteArrayList names;
+            for (const BodyType &t : types)
+                names.append(t.mediaType);
+            *error = HttpResponse::problem(415, u"the body must be sent as %1, not \"%2\""_s.arg(
+                                                   QString::fromLatin1(names.join(" or ")), QString::fromLatin1(mediaType)));
+            if (types.first().mediaType == PatchTypes.first().mediaType)
+                error->setHeader("Accept-Patch", "application/merge-patch+json");
+            return std::nullopt;
+        }
+        DecodeResult decoded = WireCodec::decode(request.body, type->format);
+        if (!decoded.isValid()) {
+            *error = HttpResponse::problem(400, u"malformed body: "_s + decoded.error);
+            return std::nullopt;
+        }
+        return decoded.value;
+    }
+
+    // Parses the preconditions a write needs; 400 when malformed, 428 when absent.
+    [[nodiscard]] std::optional<HttpResponse> requirePreconditions(Preconditions *preconditions) const
+    {
+        *preconditions = Preconditions::fromRequest(request);
+        if (!preconditions->isValid())
+            return HttpResponse::problem(400, u"If-Match or If-None-Match is not * or a list of entity tags"_s);
+        if (preconditions->isEmpty())
+            return HttpResponse::problem(428, u"a write needs If-Match (or If-None-Match: * to create)"_s);
+        return std::nullopt;
+    }
+
+    // Evaluates write preconditions against the current record: 404 when If-Match names a
+    // record that never existed, 412 with the current data (null when deleted) on failure.
+    [[nodiscard]] std::optional<HttpResponse> checkPreconditions(const Preconditions &preconditions) const
+    {
+        if (preconditions.hasIfMatch() && !current.exists)
+            return HttpResponse::problem(404, u"no record \"%1\""_s.arg(id));
+        const QString etag = current.isLive() ? current.etag : QString();
+        if (preconditions.evaluate(etag, false) != Preconditions::Outcome::Proceed)
+            return recordResponse(412, current);
+        return std::nullopt;
+    }
+
+    // 404 unless the record currently exists (the target of PATCH and DELETE).
+    [[nodiscard]] std::optional<HttpResponse> requireLive() const
+    {
+        if (current.isLive())
+            return std::nullopt;
+        return HttpResponse::problem(404, current.exists ? u"record \"%1\" was deleted"_s.arg(id)
+                                                         : u"no record \"%1\""_s.arg(id));
+    }
+
+    // The record as a representation: its data with ETag, or JSON null for a tombstone.
+    [[nodiscard]] HttpResponse recordResponse(int status, const StoredRecord &record) const
+    {
+        if (!record.isLive())
+            return HttpResponse::encoded(status, QJsonValue(QJsonValue::Null), format);
+        HttpResponse response = HttpResponse::encoded(status, record.data, format);
+        markAsRecord(&response, record.etag);
+        return response;
+    }
+};
+
+RecordService::RecordService(Storage *storage, const QString &localUser)
+    : m_storage(storage)
+    , m_localUser(localUser)
+{
+    Q_ASSERT(storage);
+}
+
+void RecordService::setPublisher(Publisher publisher)
+{
+    m_publisher = std::move(publisher);
+}
+
+HttpResponse RecordService::handle(const HttpRequest &request)
+{
+    Context context(request);
+    context.format = ContentNegotiation::preferredFormat(request.header("Accept"));
+    QStringList segments;
+    if (!splitPath(request.path, &segments))
+        return HttpResponse::problem(404, u"no resource at %1"_s.arg(request.path));
+    return dispatch(context, segments);
+}
+
+HttpResponse RecordService::dispatch(Context &context, const QStringList &segments)
+{
+    const HttpResponse notFound = HttpResponse::problem(404, u"no resource at %1"_s.arg(context.request.path));
+    if (segments.first() != u"collections"_s || segments.contains(QString()))
+        return notFound;
+    if (segments.size() == 1)
+        return collectionsRoute(context);
+    context.collection = segments.at(1);
+    if (!isValidCollectionName(context.collection))
+        return HttpResponse::problem(400, u"\"%1\" is not a valid collection name"_s.arg(context.collection));
+    if (segments.size() == 2)
+        return collectionRoute(context);
+    if (segments.size() == 3 && segments.at(2) == u"records"_s)
+        return recordsRoute(context);
+    if (segments.size() == 3 && segments.at(2) == u"changes"_s)
+        return changesRoute(context);
+    if (segments.size() != 4 || segments.at(2) != u"records"_s)
+        return notFound;
+    context.id = segments.at(3);
+    if (!isValidRecordId(context.id))
+        return HttpResponse::problem(400, u"\"%1\" is not a valid record id"_s.arg(context.id));
+    return recordRoute(context);
+}
+
+HttpResponse RecordService::collectionsRoute(Context &context)
+{
+    if (!context.isMethod("GET"))
+        return methodNotAllowed("GET, HEAD");
+    QJsonArray list;
+    const QList<CollectionSchema> collections = m_storage->collections();
+    for (const CollectionSchema &schema : collections)
+        list.append(schema.toJson());
+    HttpResponse response = HttpResponse::encoded(200, QJsonObject{{u"collections"_s, list}}, context.format);
+    response.setHeader("Cache-Control", "no-cache");
+    response.setHeader("Vary", "Accept");
+    return response;
+}
+
+HttpResponse RecordService::collectionRoute(Context &context)
+{
+    if (context.isMethod("PUT"))
+        return putCollection(context);
+    if (!context.isMethod("GET"))
+        return methodNotAllowed("GET, HEAD, PUT");
+    const auto schema = m_storage->collection(context.collection);
+    if (!schema)
+        return HttpResponse::problem(404, u"no collection named \"%1\""_s.arg(context.collection));
+    HttpResponse response = HttpResponse::encoded(200, schema->toJson(), context.format);
+    response.setHeader("Cache-Control", "no-cache");
+    response.setHeader("Vary", "Accept");
+    return response;
+}
+
+HttpResponse RecordService::putCollection(Context &context)
+{
+    const Preconditions preconditions = Preconditions::fromRequest(context.request);
+    if (!preconditions.isValid())
+        return HttpResponse::problem(400, u"If-Match or If-None-Match is not * or a list of entity tags"_s);
+    if (!preconditions.isIfNoneMatchAny())
+        return HttpResponse::problem(428, u"creating a collection needs If-None-Match: *; "
+                                          "changing an existing collection is not supported"_s);
+    HttpResponse error;
+    const auto body = context.body(DocumentTypes, &error);
+    if (!body)
+        return error;
+    if (const auto existing = m_storage->collection(context.collection))
+        return HttpResponse::encoded(412, existing->toJson(), context.format);
+    if (!body->isObject())
+        return HttpResponse::problem(422, u"a collection must be a JSON object with title and fields"_s);
+    QString reason;
+    auto schema = CollectionSchema::fromJson(body->toObject(), &reason, context.collection);
+    if (!schema)
+        return HttpResponse::problem(422, reason);
+    schema->seq = 0;
+    if (!m_storage->createCollection(*schema))
+        return HttpResponse::problem(500, u"the collection could not be stored; nothing changed"_s);
+    qCDebug(lcServer).noquote() << "created collection" << schema->name;
+    HttpResponse response = HttpResponse::encoded(201, schema->toJson(), context.format);
+    response.setHeader("Location", u"/v1/collections/%1"_s.arg(schema->name).toUtf8());
+    return response;
+}
+
+HttpResponse RecordService::recordsRoute(Context &context)
+{
+    if (!context.isMethod("GET") && !context.isMethod("POST"))
+        return methodNotAllowed("GET, HEAD, POST");
+    auto schema = m_storage->collection(context.collection);
+    if (!schema)
+        return HttpResponse::problem(404, u"no collection named \"%1\""_s.arg(context.collection));
+    context.schema = std::move(*schema);
+    return context.isMethod("GET") ? listRecords(context) : postRecord(context);
+}
+
+HttpResponse RecordService::listRecords(Context &context)
+{
+    const QUrlQuery &query = context.request.query;
+    const auto limit = integerParameter(query, u"limit"_s, DefaultRecordLimit, 1);
+    if (!limit)
+        return HttpResponse::problem(400, u"limit must be a positive integer"_s);
+    const QString after = query.queryItemValue(u"after"_s, QUrl::FullyDecoded);
+    if (!after.isEmpty() && !isValidRecordId(after))
+        return HttpResponse::problem(400, u"after must be a record id"_s);
+    const auto page = m_storage->records(context.collection, after, int(qMin<qint64>(*limit, MaxRecordLimit)));
+    if (!page)
+        return HttpResponse::problem(500, u"the records could not be read"_s);
+    HttpResponse response = HttpResponse::encoded(200, page->toJson(), context.format);
+    response.setHeader("Cache-Control", "no-cache");
+    response.setHeader("Vary", "Accept");
+    return response;
+}
+
+HttpResponse RecordService::postRecord(Context &context)
+{
+    HttpResponse error;
+    const auto body = context.body(DocumentTypes, &error);
+    if (!body)
+        return error;
+    if (!body->isObject())
+        return HttpResponse::problem(422, u"a record must be a JSON object"_s);
+    if (const ValidationResult result = context.schema.validate(body->toObject()); !result)
+        return HttpResponse::problem(422, result.detail, result.field);
+    do {
+        context.id = newRecordId();
+    } while (m_storage->record(context.collection, context.id).exists);
+    return commit(context, body->toObject(), 201);
+}
+
+HttpResponse RecordService::recordRoute(Context &context)
+{
+    static const QByteArrayList methods = {"GET", "PUT", "PATCH", "DELETE"};
+    if (!methods.contains(context.request.method))
+        return methodNotAllowed("GET, HEAD, PUT, PATCH, DELETE");
+    auto schema = m_storage->collection(context.collection);
+    if (!schema)
+        return HttpResponse::problem(404, u"no collection named \"%1\""_s.arg(context.collection));
+    context.schema = std::move(*schema);
+    context.current = m_storage->record(context.collection, context.id);
+    if (context.isMethod("GET"))
+        return getRecord(context);
+    if (context.isMethod("PUT"))
+        return putRecord(context);
+    return context.isMethod("PATCH") ? patchRecord(context) : deleteRecord(context);
+}
+
+HttpResponse RecordService::getRecord(Context &context)
+{
+    if (!context.current.isLive()) {
+        return HttpResponse::problem(404, context.current.exists ? u"record \"%1\" was deleted"_s.arg(context.id)
+                                                                 : u"no record \"%1\""_s.arg(context.id));
+    }
+    const Preconditions preconditions = Preconditions::fromRequest(context.request);
+    if (!preconditions.isValid())
+        return HttpResponse::problem(400, u"If-Match or If-None-Match is not * or a list of entity tags"_s);
+    switch (preconditions.evaluate(context.current.etag, true)) {
+    case Preconditions::Outcome::NotModified: {
+        HttpResponse response;
+        response.status = 304;
+        markAsRecord(&response, context.current.etag);
+        return response;
+    }
+    case Preconditions::Outcome::Failed:
+        return context.recordResponse(412, context.current);
+    case Preconditions::Outcome::Proceed:
+        break;
+    }
+    return context.recordResponse(200, context.current);
+}
+
+HttpResponse RecordService::putRecord(Context &context)
+{
+    Preconditions preconditions;
+    if (auto refused = context.requirePreconditions(&preconditions))
+        return *refused;
+    HttpResponse error;
+    const auto body = context.body(DocumentTypes, &error);
+    if (!body)
+        return error;
+    if (auto failed = context.checkPreconditions(preconditions))
+        return *failed;
+    if (!body->isObject())
+        return HttpResponse::problem(422, u"a record must be a JSON object"_s);
+    if (const ValidationResult result = context.schema.validate(body->toObject()); !result)
+        return HttpResponse::problem(422, result.detail, result.field);
+    return commit(context, body->toObject(), context.current.isLive() ? 200 : 201);
+}
+
+HttpResponse RecordService::patchRecord(Context &context)
+{
+    Preconditions preconditions;
+    if (auto refused = context.requirePreconditions(&preconditions))
+        return *refused;
+    HttpResponse error;
+    const auto patch = context.body(PatchTypes, &error);
+    if (!patch)
+        return error;
+    if (auto failed = context.checkPreconditions(preconditions))
+        return *failed;
+    if (auto missing = context.requireLive())
+        return *missing;
+    const QJsonValue patched = MergePatch::apply(context.current.data, *patch);
+    if (!patched.isObject())
+        return HttpResponse::problem(422, u"the patch must leave the record a JSON object"_s);
+    if (const ValidationResult result = context.schema.validate(patched.toObject()); !result)
+        return HttpResponse::problem(422, result.detail, result.field);
+    return commit(context, patched.toObject(), 200);
+}
+
+HttpResponse RecordService::deleteRecord(Context &context)
+{
+    Preconditions preconditions;
+    if (auto refused = context.requirePreconditions(&preconditions))
+        return *refused;
+    if (auto failed = context.checkPreconditions(preconditions))
+        return *failed;
+    if (auto missing = context.requireLive())
+        return *missing;
+    return commit(context, std::nullopt, 204);
+}
+
+HttpResponse RecordService::commit(Context &context, const std::optional<QJsonObject> &data, int status)
+{
+    const auto change = m_storage->write(context.collection, context.id, data, m_localUser);
+    if (!change)
+        return HttpResponse::problem(500, u"the write could not be stored; nothing changed"_s);
+    if (m_publisher)
+        m_publisher(*change);
+    if (!data) {
+        HttpResponse response;
+        response.status = status;
+        return response;
+    }
+    StoredRecord stored{true, false, change->etag, change->seq, change->data};
+    HttpResponse response = context.recordResponse(status, stored);
+    if (status == 201)
+        response.setHeader("Location", recordPath(context.collection, context.id).toUtf8());
+    return response;
+}
+
+HttpResponse RecordService::changesRoute(Context &context)
+{
+    if (!context.isMethod("GET"))
+        return methodNotAllowed("GET, HEAD");
+    const auto since = integerParameter(context.request.query, u"since"_s, 0, 0);
+    if (!since)
+        return HttpResponse::problem(400, u"since must be a sequence number (an integer >= 0)"_s);
+    const auto limit = integerParameter(context.request.query, u"limit"_s, MaxChangeLimit, 1);
+    if (!limit)
+        return HttpResponse::problem(400, u"limit must be a positive integer"_s);
+    const ChangeFeed::Result result =
+        m_storage->changesSince(context.collection, *since, int(qMin<qint64>(*limit, MaxChangeLimit)));
+    if (!result.exists)
+        return HttpResponse::problem(404, u"no collection named \"%1\""_s.arg(context.collection));
+    if (result.gone) {
+        return HttpResponse::problem(410, u"changes after %1 are no longer kept (the collection is at %2); "
+                                          "reload the collection"_s.arg(*since).arg(result.currentSeq));
+    }
+    HttpResponse response = HttpResponse::encoded(200, ChangePage{result.currentSeq, result.changes}.toJson(),
+                                                  context.format);
+    response.setHeader("Cache-Control", "no-cache");
+    response.setHeader("Vary", "Accept");
+    return response;
+}
+
+} // namespace Etagere

@@ -1,0 +1,63 @@
+#include "memoryrecordstore.h"
+
+namespace Etagere {
+
+QList<CollectionSchema> MemoryRecordStore::collections() const
+{
+    return m_collections.values();
+}
+
+void MemoryRecordStore::setCollections(const QList<CollectionSchema> &collections)
+{
+    m_collections.clear();
+    for (const CollectionSchema &schema : collections)
+        m_collections.insert(schema.name, schema);
+}
+
+std::optional<RecordState> MemoryRecordStore::record(const QString &collection, const QString &id) const
+{
+    const auto records = m_records.constFind(collection);
+    if (records == m_records.cend())
+        return std::nullopt;
+    const auto it = records->constFind(id);
+    if (it == records->cend())
+        return std::nullopt;
+    return *it;
+}
+
+QList<RecordState> MemoryRecordStore::records(const QString &collection) const
+{
+    return m_records.value(collection).values();
+}
+
+qint64 MemoryRecordStore::lastSeq(const QString &collection) const
+{
+    return m_lastSeq.value(collection, 0);
+}
+
+void MemoryRecordStore::apply(const StoreBatch &batch)
+{
+    QMap<QString, RecordState> &records = m_records[batch.collection];
+    for (const RecordState &state : batch.puts) {
+        Q_ASSERT(state.collection == batch.collection);
+        records.insert(state.id, state);
+    }
+    for (const QString &id : batch.removals)
+        records.remove(id);
+    if (batch.lastSeq)
+        m_lastSeq.insert(batch.collection, *batch.lastSeq);
+}
+
+void MemoryRecordStore::replaceCollection(const QString &collection, const QList<RecordState> &records,
+                                          qint64 lastSeq)
+{
+    QMap<QString, RecordState> replaced;
+    for (const RecordState &state : records) {
+        Q_ASSERT(state.collection == collection);
+        replaced.insert(state.id, state);
+    }
+    m_records.insert(collection, replaced);
+    m_lastSeq.insert(collection, lastSeq);
+}
+
+} // namespace Etagere

@@ -1,0 +1,90 @@
+#include "collectionschema.h"
+
+#include "identifiers.h"
+#include "jsonread_p.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Etagere {
+
+namespace {
+
+/// Reads `fields`: an array of valid field descriptions with unique names.
+QList<FieldSchema> readFields(Detail::ObjectReader &reader)
+{
+    const QJsonArray array = reader.array(u"fields"_s);
+    QList<FieldSchema> fields;
+    for (qsizetype i = 0; i < array.size() && reader.isOk(); ++i) {
+        QString reason;
+        const std::optional<FieldSchema> field = FieldSchema::fromJson(array.at(i), &reason);
+        if (!field) {
+            reader.fail(u"fields[%1]: %2"_s.arg(i).arg(reason));
+            break;
+        }
+        const bool duplicate = std::any_of(fields.cbegin(), fields.cend(),
+                                           [&](const FieldSchema &f) { return f.name == field->name; });
+        if (duplicate)
+            reader.fail(u"field name '%1' is used twice"_s.arg(field->name));
+        fields.append(*field);
+    }
+    return reader.isOk() ? fields : QList<FieldSchema>();
+}
+
+} // namespace
+
+int CollectionSchema::indexOf(QStringView fieldName) const
+{
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (fields.at(i).name == fieldName)
+            return int(i);
+    }
+    return -1;
+}
+
+const FieldSchema *CollectionSchema::field(QStringView fieldName) const
+{
+    const int i = indexOf(fieldName);
+    return i < 0 ? nullptr : &fields.at(i);
+}
+
+ValidationResult CollectionSchema::validate(const QJsonObject &data) const
+{
+    for (auto it = data.constBegin(); it != data.constEnd(); ++it) {
+        if (indexOf(it.key()) < 0)
+            return {it.key(), u"%1: not a field of collection '%2'"_s.arg(it.key(), name)};
+    }
+    for (const FieldSchema &f : fields) {
+        const QString problem = f.checkValue(data.value(f.name));
+        if (!problem.isEmpty())
+            return {f.name, problem};
+    }
+    return {};
+}
+
+QJsonObject CollectionSchema::toJson() const
+{
+    QJsonArray fieldArray;
+    for (const FieldSchema &f : fields)
+        fieldArray.append(f.toJson());
+    return {{u"name"_s, name}, {u"title"_s, title}, {u"seq"_s, seq}, {u"fields"_s, fieldArray}};
+}
+
+std::optional<CollectionSchema> CollectionSchema::fromJson(const QJsonObject &json, QString *error,
+                                                           const QString &nameOverride)
+{
+    Detail::ObjectReader reader(json, u"collection"_s, error);
+    CollectionSchema schema;
+    schema.name = nameOverride.isEmpty() ? reader.string(u"name"_s) : nameOverride;
+    if (reader.isOk() && !isValidCollectionName(schema.name))
+        reader.fail(u"'%1' is not a valid collection name: it must match [a-z][a-z0-9_-]{0,63}"_s.arg(schema.name));
+    schema.title = reader.optionalString(u"title"_s);
+    if (schema.title.isEmpty())
+        schema.title = schema.name;
+    schema.seq = reader.has(u"seq"_s) ? reader.integer(u"seq"_s, 0) : 0;
+    schema.fields = readFields(reader);
+    return reader.isOk() ? std::optional(schema) : std::nullopt;
+}
+
+} // namespace Etagere

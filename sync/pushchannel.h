@@ -1,0 +1,143 @@
+#pragma once
+
+#include "change.h"
+#include "connectionstate.h"
+#include "livemessage.h"
+
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QWebSocket;
+
+namespace Etagere {
+
+class FetchChangesJob;
+class RestJob;
+
+/// The push side of the protocol: one WebSocket to `ws(s)://host:port/v1/live`.
+///
+/// Sends `hello` with each subscribed collection's last applied sequence number and
+/// emits changeReceived() strictly in sequence order per collection, each number once.
+/// Duplicates (seq <= last) are dropped. A jump (seq > last + 1) stops the live delivery
+/// of that collection: live changes are buffered, the missing range is read from the
+/// change feed (FetchChangesJob), applied in order, then the buffer drains. A `reset`
+/// message, a 410 from the feed or a server whose number went backwards emits
+/// resetRequired(): the collection is then suspended until subscribe() gives the number
+/// of the reloaded state.
+///
+/// Reconnects after any drop with exponential backoff and jitter, resuming from the last
+/// numbers. Sends its own pings every pingInterval(); a pong or any message is a sign of
+/// life, and none for 2.5 intervals aborts the socket and reconnects.
+/// Lives in its creator's thread. `network` must outlive it.
+class PushChannel : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int DefaultPingIntervalMs = 10000;
+    static constexpr int DefaultReconnectBaseMs = 500;
+    static constexpr int DefaultReconnectCapMs = 30000;
+
+    /// `server` is the REST base URL (http or https); the WebSocket URL derives from it.
+    PushChannel(QNetworkAccessManager *network, const QUrl &server, QObject *parent = nullptr);
+    ~PushChannel() override;
+
+    /// ws://host:port/v1/live for http://host:port (wss for https).
+    [[nodiscard]] static QUrl liveUrl(const QUrl &server);
+
+    /// Connects (and keeps reconnecting until close()).
+    void open();
+    /// Disconnects and stops reconnecting; state becomes Offline. Numbers are kept.
+    void close();
+
+    [[nodiscard]] ConnectionState state() const;
+    /// The identity from the last `welcome`; empty until then.
+    [[nodiscard]] QString user() const;
+
+    void setPingInterval(int ms);
+    [[nodiscard]] int pingInterval() const;
+    /// First reconnect delay; doubles per failed attempt up to the cap, with jitter.
+    void setReconnectBase(int ms);
+    void setReconnectCap(int ms);
+
+    /// Subscribes to `collection`, whose state reflects every change up to `seq`; resumes
+    /// a suspended collection. Sends a new `hello` when connected.
+    void subscribe(const QString &collection, qint64 seq);
+    /// Replaces all subscriptions (collection -> last applied number).
+    void setSubscriptions(const QMap<QString, qint64> &subscriptions);
+    /// Last applied number per subscribed collection.
+    [[nodiscard]] QMap<QString, qint64> subscriptions() const;
+    /// Last applied number of `collection`, 0 when unknown.
+    [[nodiscard]] qint64 lastSeq(const QString &collection) const;
+    /// True while a collection waits for a reload after resetRequired().
+    [[nodiscard]] bool isSuspended(const QString &collection) const;
+
+    /// Announces presence; repeated after each reconnect until its state is Left.
+    /// Returns false (and only remembers it) when not connected.
+    bool sendPresence(const Presence &presence);
+
+Q_SIGNALS:
+    void stateChanged(Etagere::ConnectionState state);
+    void welcomed(const QString &user);
+    /// The next change of a collection (seq == previous + 1).
+    void changeReceived(const Etagere::Change &change);
+    /// The collection must be reloaded; call subscribe() with the reloaded state's number.
+    void resetRequired(const QString &collection, qint64 seq);
+    /// The server refused a subscription (403 or 404).
+    void subscriptionFailed(const QString &collection, int status);
+    void presenceReceived(const Etagere::Presence &presence);
+
+private:
+    struct Feed
+    {
+        qint64 last = 0;
+        bool suspended = false;
+        QMap<qint64, Change> buffer; ///< live changes held back while catching up
+        QPointer<FetchChangesJob> catchUp;
+    };
+
+    void connectSocket();
+    void onConnected();
+    void onTextMessage(const QString &text);
+    void onSocketLost(const QString &reason);
+    void teardownSocket();
+    void scheduleReconnect();
+    [[nodiscard]] int nextBackoff();
+    void setState(ConnectionState state);
+    void signOfLife();
+    void onPingTick();
+    void sendHello();
+    void sendMessage(const LiveMessage &message);
+
+    void handleWelcome(const LiveMessage &message);
+    void handleChange(const Change &change);
+    void deliverInOrder(const QString &collection);
+    void startCatchUp(const QString &collection);
+    void onCatchUpFinished(RestJob *job);
+    void applyCatchUp(const QString &collection, const QList<Change> &changes, qint64 serverSeq);
+    void requireReset(const QString &collection, qint64 seq);
+    void stopCatchUp(Feed &feed);
+
+    QNetworkAccessManager *m_network;
+    QUrl m_server;
+    QPointer<QWebSocket> m_socket;
+    ConnectionState m_state = ConnectionState::Offline;
+    QString m_user;
+    bool m_wanted = false;
+    bool m_everWelcomed = false;
+    int m_attempt = 0;
+    int m_pingInterval = DefaultPingIntervalMs;
+    int m_reconnectBase = DefaultReconnectBaseMs;
+    int m_reconnectCap = DefaultReconnectCapMs;
+    QTimer m_pingTimer;
+    QTimer m_watchdog;
+    QTimer m_reconnectTimer;
+    QMap<QString, Feed> m_feeds;
+    QMap<QString, Presence> m_presence; ///< "collection/id" -> last non-Left announcement
+};
+
+} // namespace Etagere

@@ -1,0 +1,321 @@
+#include "syncengine.h"
+#include "syncengine_p.h"
+
+#include "fetchrecordsjob.h"
+#include "identifiers.h"
+#include "listcollectionsjob.h"
+#include "syncdecision.h"
+#include "synclogging_p.h"
+
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace Etagere {
+
+namespace {
+
+QJsonValue normalized(const QJsonValue &value)
+{
+    return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
+}
+
+RecordState stateFromServer(const QString &collection, const Record &record)
+{
+    RecordState state;
+    state.collection = collection;
+    state.id = record.id;
+    state.uri = recordPath(collection, record.id);
+    state.etag = record.etag;
+    state.base = record.data;
+    state.local = record.data;
+    state.seq = record.seq;
+    return state;
+}
+
+constexpr int MaxRetryDelayMs = 30000;
+
+} // namespace
+
+bool sameData(const QJsonObject &a, const QJsonObject &b)
+{
+    return changedFields(a, b).isEmpty();
+}
+
+QStringList changedFields(const QJsonObject &before, const QJsonObject &after)
+{
+    QSet<QString> keys;
+    for (auto it = before.begin(); it != before.end(); ++it)
+        keys.insert(it.key());
+    for (auto it = after.begin(); it != after.end(); ++it)
+        keys.insert(it.key());
+    QStringList changed;
+    for (const QString &key : keys) {
+        if (normalized(before.value(key)) != normalized(after.value(key)))
+            changed.append(key);
+    }
+    changed.sort();
+    return changed;
+}
+
+// --- Private: setup, loading, connection ---------------------------------------------
+
+SyncEngine::Private::Private(SyncEngine *engine, const QUrl &serverUrl, RecordStore *recordStore)
+    : q(engine)
+    , server(serverUrl)
+    , store(recordStore)
+    , channel(&network, serverUrl)
+{
+    Q_ASSERT(recordStore);
+    retryTimer.setSingleShot(true);
+    QObject::connect(&retryTimer, &QTimer::timeout, q, [this] { onRetry(); });
+    QObject::connect(&channel, &PushChannel::stateChanged, q, [this](ConnectionState state) { onChannelState(state); });
+    QObject::connect(&channel, &PushChannel::changeReceived, q, [this](const Change &change) { onChange(change); });
+    QObject::connect(&channel, &PushChannel::resetRequired, q, [this](const QString &collection) {
+        unloaded.insert(collection);
+        loadCollection(collection);
+    });
+    QObject::connect(&channel, &PushChannel::welcomed, q, [this](const QString &name) {
+        if (name == user)
+            return;
+        user = name;
+        Q_EMIT q->userChanged(user);
+    });
+    QObject::connect(&channel, &PushChannel::presenceReceived, q, &SyncEngine::presenceChanged);
+    QObject::connect(&channel, &PushChannel::subscriptionFailed, q, [this](const QString &collection, int status) {
+        const QString message = SyncEngine::tr("The server refused live updates of %1 (HTTP %2)");
+        Q_EMIT q->errorOccurred(message.arg(collection).arg(status));
+    });
+    recountPending();
+}
+
+QString SyncEngine::Private::keyOf(const QString &collection, const QString &id)
+{
+    return collection + u'/' + id; // neither a collection name nor an id may contain '/'
+}
+
+void SyncEngine::Private::listCollections()
+{
+    if (listJob)
+        return;
+    auto *job = new ListCollectionsJob(&network, server, q);
+    listJob = job;
+    QObject::connect(job, &RestJob::finished, q, [this](RestJob *finished) { onCollectionsListed(finished); });
+    job->start();
+}
+
+void SyncEngine::Private::onCollectionsListed(RestJob *job)
+{
+    if (job->error() != RestJob::Error::None) {
+        Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot list the collections: %1").arg(job->errorString()));
+        scheduleRetry();
+        return;
+    }
+    const QList<CollectionSchema> collections = static_cast<ListCollectionsJob *>(job)->collections();
+    store->setCollections(collections);
+    listed = true;
+    Q_EMIT q->collectionsChanged();
+    for (const CollectionSchema &schema : collections) {
+        unloaded.insert(schema.name);
+        loadCollection(schema.name);
+    }
+}
+
+void SyncEngine::Private::loadCollection(const QString &collection)
+{
+    if (loadJobs.value(collection))
+        return;
+    auto *job = new FetchRecordsJob(&network, server, collection, q);
+    loadJobs.insert(collection, job);
+    QObject::connect(job, &RestJob::finished, q, [this](RestJob *finished) { onCollectionLoaded(finished); });
+    job->start();
+}
+
+void SyncEngine::Private::onCollectionLoaded(RestJob *finished)
+{
+    auto *job = static_cast<FetchRecordsJob *>(finished);
+    const QString collection = job->collection();
+    loadJobs.remove(collection);
+    if (job->error() != RestJob::Error::None) {
+        Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot load %1: %2").arg(collection, job->errorString()));
+        scheduleRetry();
+        return;
+    }
+    const QList<RecordState> merged = mergeLoaded(collection, job->records());
+    store->replaceCollection(collection, merged, job->seq());
+    // The load reflects every change up to its number: no echo is awaited any more.
+    for (auto it = expectedEchoes.begin(); it != expectedEchoes.end();)
+        it = it.key().startsWith(collection + u'/') ? expectedEchoes.erase(it) : std::next(it);
+    unloaded.remove(collection);
+    recountPending();
+    Q_EMIT q->collectionReloaded(collection);
+    channel.subscribe(collection, job->seq());
+    flushPending();
+}
+
+QList<RecordState> SyncEngine::Private::mergeLoaded(const QString &collection, const QList<Record> &loaded) const
+{
+    // Local edits are never overwritten by a load: the decision table keeps every record
+    // that has something to write; their writes bring the server's copy back (412).
+    QHash<QString, RecordState> locals;
+    for (const RecordState &state : store->records(collection))
+        locals.insert(state.id, state);
+    QList<RecordState> merged;
+    for (const Record &record : loaded) {
+        const auto local = locals.constFind(record.id);
+        const bool keepLocal = local != locals.cend() && decide(*local, record.etag) != SyncAction::TakeServer;
+        merged.append(keepLocal ? *local : stateFromServer(collection, record));
+        locals.remove(record.id);
+    }
+    for (const RecordState &state : std::as_const(locals)) {
+        if (state.dirty) // unknown to the server: a pending create, or a conflict to come
+            merged.append(state);
+    }
+    return merged; // clean records the server no longer has are gone
+}
+
+void SyncEngine::Private::onChannelState(ConnectionState state)
+{
+    Q_EMIT q->connectionStateChanged(state);
+    if (state != ConnectionState::Live || !running)
+        return;
+    retryAttempt = 0;
+    onRetry(); // the server is back: finish loading and send what waits
+}
+
+void SyncEngine::Private::scheduleRetry()
+{
+    if (!running || retryTimer.isActive())
+        return;
+    const qint64 delay = qMin<qint64>(MaxRetryDelayMs, qint64(retryBase) << qMin(retryAttempt, 16));
+    ++retryAttempt;
+    retryTimer.start(int(delay));
+}
+
+void SyncEngine::Private::onRetry()
+{
+    if (!running)
+        return;
+    if (!listed) {
+        listCollections();
+        return;
+    }
+    const QSet<QString> toLoad = unloaded;
+    for (const QString &collection : toLoad)
+        loadCollection(collection);
+    flushPending();
+}
+
+void SyncEngine::Private::commit(const StoreBatch &batch)
+{
+    store->apply(batch);
+    const qsizetype before = dirty.size();
+    for (const RecordState &state : batch.puts) {
+        if (state.dirty)
+            dirty.insert(keyOf(state.collection, state.id));
+        else
+            dirty.remove(keyOf(state.collection, state.id));
+    }
+    for (const QString &id : batch.removals)
+        dirty.remove(keyOf(batch.collection, id));
+    if (dirty.size() != before)
+        Q_EMIT q->pendingCountChanged(int(dirty.size()));
+}
+
+void SyncEngine::Private::recountPending()
+{
+    QSet<QString> now;
+    for (const CollectionSchema &schema : store->collections()) {
+        for (const RecordState &state : store->records(schema.name)) {
+            if (state.dirty)
+                now.insert(keyOf(state.collection, state.id));
+        }
+    }
+    const bool changed = now.size() != dirty.size();
+    dirty = now;
+    if (changed)
+        Q_EMIT q->pendingCountChanged(int(dirty.size()));
+}
+
+// --- SyncEngine: public API ------------------------------------------------------------
+
+SyncEngine::SyncEngine(const QUrl &server, RecordStore *store, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, server, store))
+{
+}
+
+SyncEngine::~SyncEngine()
+{
+    d->running = false;
+    QObject::disconnect(&d->channel, nullptr, this, nullptr);
+}
+
+QUrl SyncEngine::server() const { return d->server; }
+QString SyncEngine::user() const { return d->user; }
+ConnectionState SyncEngine::connectionState() const { return d->channel.state(); }
+QList<CollectionSchema> SyncEngine::collections() const { return d->store->collections(); }
+int SyncEngine::pendingCount() const { return int(d->dirty.size()); }
+
+void SyncEngine::start()
+{
+    if (d->running)
+        return;
+    d->running = true;
+    d->retryAttempt = 0;
+    d->channel.open();
+    d->onRetry();
+}
+
+void SyncEngine::stop()
+{
+    d->running = false;
+    d->retryTimer.stop();
+    d->channel.close();
+}
+
+std::optional<CollectionSchema> SyncEngine::collection(const QString &name) const
+{
+    for (const CollectionSchema &schema : d->store->collections()) {
+        if (schema.name == name)
+            return schema;
+    }
+    return std::nullopt;
+}
+
+QList<RecordState> SyncEngine::records(const QString &collection) const
+{
+    return d->store->records(collection);
+}
+
+std::optional<RecordState> SyncEngine::record(const QString &collection, const QString &id) const
+{
+    return d->store->record(collection, id);
+}
+
+QList<Conflict> SyncEngine::conflicts() const
+{
+    return d->openConflicts.values();
+}
+
+std::optional<Conflict> SyncEngine::conflict(const QString &collection, const QString &id) const
+{
+    const auto it = d->openConflicts.constFind(Private::keyOf(collection, id));
+    if (it == d->openConflicts.cend())
+        return std::nullopt;
+    return *it;
+}
+
+void SyncEngine::announcePresence(const QString &collection, const QString &id, Presence::State state)
+{
+    d->channel.sendPresence(Presence{collection, id, d->user, state});
+}
+
+void SyncEngine::setTimings(int pingIntervalMs, int reconnectBaseMs)
+{
+    d->channel.setPingInterval(pingIntervalMs);
+    d->channel.setReconnectBase(reconnectBaseMs);
+    d->retryBase = qMax(1, reconnectBaseMs);
+}
+
+} // namespace Etagere

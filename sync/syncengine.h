@@ -1,0 +1,127 @@
+#pragma once
+
+#include "collectionschema.h"
+#include "conflict.h"
+#include "connectionstate.h"
+#include "livemessage.h"
+#include "recordstate.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace Etagere {
+
+class RecordStore;
+
+/// Who caused a record change the engine reports.
+enum class ChangeSource {
+    Local,  ///< the user's own edit (optimistic, before the server answered)
+    Server, ///< acknowledgement of our own write, or a catch-up that changes nothing visible
+    Remote, ///< somebody else's change pushed by the server
+};
+
+/// The sync state machine. Holds, per record, (uri, etag, dirty, base, local) in a
+/// RecordStore and runs the protocol's decision table: CREATE, conditional write,
+/// CONFLICT (three-way merge, else a Conflict for the user), nothing, take the server's.
+///
+/// Local edits are optimistic: applied to the store and signalled at once, marked dirty
+/// (pending) until the server acknowledges them. At most one write per record is in
+/// flight; edits made meanwhile are sent after it. A 412 is merged field by field;
+/// what does not merge becomes a Conflict, and nothing is overwritten silently.
+///
+/// Lives in the thread that created it; headless (no Widgets). Owns its network
+/// access and push channel; does not own the store.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// `server` is the base URL (scheme, host, port), e.g. http://127.0.0.1:8080.
+    explicit SyncEngine(const QUrl &server, RecordStore *store, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    [[nodiscard]] QUrl server() const;
+    [[nodiscard]] QString user() const; ///< the identity the server reports; empty until known
+
+    /// Fetches the collections, loads every one and opens the push channel.
+    /// Local state is available immediately; the engine then keeps it in sync.
+    void start();
+    /// Closes the push channel and stops retrying. Pending edits stay in the store.
+    void stop();
+
+    [[nodiscard]] ConnectionState connectionState() const;
+
+    [[nodiscard]] QList<CollectionSchema> collections() const;
+    [[nodiscard]] std::optional<CollectionSchema> collection(const QString &name) const;
+    /// Records of one collection, ordered by id; includes records deleted locally but not yet confirmed.
+    [[nodiscard]] QList<RecordState> records(const QString &collection) const;
+    [[nodiscard]] std::optional<RecordState> record(const QString &collection, const QString &id) const;
+
+    /// Creates a record with a new client-chosen id; returns the id, or an empty
+    /// string with *error set when `data` breaks the schema (then nothing changes).
+    [[nodiscard]] QString createRecord(const QString &collection, const QJsonObject &data, QString *error = nullptr);
+    /// Sets one field of one record. Returns false with *error when the value breaks
+    /// the schema, the record is unknown, pending deletion, or has an open conflict
+    /// (resolve it first); then nothing changes.
+    [[nodiscard]] bool setField(const QString &collection, const QString &id, const QString &field,
+                                const QJsonValue &value, QString *error = nullptr);
+    /// Deletes a record (pending until the server confirms). False if unknown.
+    /// The record stays in records() with deletedLocally set (recordChanged, Local) until
+    /// the server confirms (recordRemoved, Server); a record never sent is removed at once
+    /// (recordRemoved, Local). On a record with an open conflict it is resolveByDeleting().
+    [[nodiscard]] bool deleteRecord(const QString &collection, const QString &id);
+
+    [[nodiscard]] QList<Conflict> conflicts() const;
+    [[nodiscard]] std::optional<Conflict> conflict(const QString &collection, const QString &id) const;
+    /// Resolves a conflict with the user's choice: `resolved` is written with the
+    /// server's ETag (theirsEtag), or recreated when the server deleted it.
+    /// Returns false when there is no such conflict or `resolved` breaks the schema.
+    [[nodiscard]] bool resolveConflict(const QString &collection, const QString &id, const QJsonObject &resolved,
+                                       QString *error = nullptr);
+    /// Resolves a conflict by deleting the record: accepts the server's deletion, or
+    /// deletes the server's copy with its ETag. False when there is no such conflict.
+    [[nodiscard]] bool resolveByDeleting(const QString &collection, const QString &id);
+
+    /// Number of records with edits not yet acknowledged by the server.
+    [[nodiscard]] int pendingCount() const;
+
+    /// Announces that the user views or edits a record (state Left when they stop).
+    void announcePresence(const QString &collection, const QString &id, Presence::State state);
+
+    /// Milliseconds the push channel waits for a sign of life before it reconnects,
+    /// and the base of its reconnect backoff. For tests; defaults suit real use.
+    void setTimings(int pingIntervalMs, int reconnectBaseMs);
+
+Q_SIGNALS:
+    void connectionStateChanged(Etagere::ConnectionState state);
+    void userChanged(const QString &user);
+    void collectionsChanged();
+    /// A collection's records were (re)loaded as a whole: initial load or reset.
+    void collectionReloaded(const QString &collection);
+    void recordInserted(const QString &collection, const QString &id, Etagere::ChangeSource source);
+    /// `fields` lists the fields whose local value changed (may be empty when only the
+    /// state, such as pending or conflicted, changed).
+    void recordChanged(const QString &collection, const QString &id, const QStringList &fields,
+                       Etagere::ChangeSource source, const QString &author);
+    void recordRemoved(const QString &collection, const QString &id, Etagere::ChangeSource source);
+    void conflictAdded(const Etagere::Conflict &conflict);
+    void conflictRemoved(const QString &collection, const QString &id);
+    void pendingCountChanged(int count);
+    void presenceChanged(const Etagere::Presence &presence);
+    /// A write the server refused for a reason the user must know (422, 404, ...).
+    /// The local edit is kept (still dirty) unless the message says otherwise.
+    void writeFailed(const QString &collection, const QString &id, const QString &message);
+    /// Something went wrong that is worth a status-bar message.
+    void errorOccurred(const QString &message);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Etagere
+
+// Etagere::Conflict is declared as a metatype in conflict.h. Etagere::Presence needs no
+// Q_DECLARE_METATYPE in Qt 6 (declaring it here came after moc code had instantiated it).

@@ -1,0 +1,128 @@
+#pragma once
+
+// Private implementation of SyncEngine; split over syncengine.cpp (public API, loading),
+// syncengine_writes.cpp (local edits, writes, conflicts) and syncengine_push.cpp (pushes).
+
+#include "syncengine.h"
+
+#include "pushchannel.h"
+#include "record.h"
+#include "recordstore.h"
+#include "writerecordjob.h"
+
+#include <QHash>
+#include <QMap>
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+namespace Etagere {
+
+class RestJob;
+
+/// The server's copy of a record as a 412 or a push reports it.
+struct ServerCopy
+{
+    bool exists = true;   ///< false when the server deleted the record
+    QJsonObject data;
+    QString etag;
+    QString author;
+};
+
+/// The one write in flight for a record.
+struct InFlightWrite
+{
+    QPointer<WriteRecordJob> job;
+    WriteRecordJob::Mode mode = WriteRecordJob::Mode::Replace;
+    QJsonObject sent;
+    bool acknowledged = false;           ///< its echo came through the push channel first
+    QList<Change> heldBack;              ///< pushes of the record that arrived while it was in flight
+};
+
+/// A version of a record the engine learnt over REST (a write's answer or a 412) before
+/// its push arrived. Pushes come in commit order, so every push of that record before
+/// this version's own is older than what the store holds and must not be applied.
+struct ExpectedEcho
+{
+    QString etag;
+    bool deleted = false;
+
+    [[nodiscard]] bool isEchoedBy(const Change &change) const
+    {
+        return deleted ? change.op == Change::Op::Delete : change.op == Change::Op::Put && change.etag == etag;
+    }
+};
+
+class SyncEngine::Private
+{
+public:
+    Private(SyncEngine *engine, const QUrl &serverUrl, RecordStore *recordStore);
+
+    [[nodiscard]] static QString keyOf(const QString &collection, const QString &id);
+
+    // syncengine.cpp: loading and connection
+    void listCollections();
+    void onCollectionsListed(RestJob *job);
+    void loadCollection(const QString &collection);
+    void onCollectionLoaded(RestJob *job);
+    [[nodiscard]] QList<RecordState> mergeLoaded(const QString &collection, const QList<Record> &loaded) const;
+    void onChannelState(ConnectionState state);
+    void scheduleRetry();
+    void onRetry();
+    void commit(const StoreBatch &batch);
+    void recountPending();
+
+    // syncengine_writes.cpp: local edits, writes, 412, conflicts
+    [[nodiscard]] bool editLocal(RecordState state, const QStringList &fields);
+    void scheduleWrite(const QString &collection, const QString &id);
+    void flushPending();
+    void sendWrite(const RecordState &state, WriteRecordJob::Mode mode);
+    void onWriteFinished(RestJob *job);
+    void expectEcho(const QString &key, const ExpectedEcho &echo, const QList<Change> &heldBack);
+    void handleWriteError(const RecordState &state, const InFlightWrite &write, WriteRecordJob *job);
+    void acknowledge(RecordState state, const InFlightWrite &write, const QString &etag, std::optional<qint64> seq);
+    void reconcile(RecordState state, const ServerCopy &theirs, const std::optional<QJsonObject> &sent,
+                   std::optional<qint64> seq);
+    void acceptServerCopy(RecordState state, const ServerCopy &theirs, std::optional<qint64> seq);
+    void applyMerge(RecordState state, const ServerCopy &theirs, const QJsonObject &merged, std::optional<qint64> seq);
+    void openConflict(const RecordState &state, const ServerCopy &theirs, const QStringList &fields,
+                      std::optional<qint64> seq);
+    void dropConflict(const QString &key);
+    void removeRecord(const RecordState &state, ChangeSource source, std::optional<qint64> seq);
+
+    // syncengine_push.cpp: pushed changes
+    void onChange(const Change &change);
+    void insertRemote(const Change &change);
+    void takeServer(const RecordState &state, const Change &change);
+    void commitSeq(const QString &collection, qint64 seq);
+    [[nodiscard]] static bool matchesWrite(const InFlightWrite &write, const Change &change);
+
+    SyncEngine *q;
+    QUrl server;
+    RecordStore *store;
+    QNetworkAccessManager network;
+    PushChannel channel;
+    QString user;
+    bool running = false;
+    bool listed = false;                  ///< the collection list has been fetched
+    QPointer<RestJob> listJob;
+    QSet<QString> unloaded;               ///< collections whose load failed or is pending
+    QHash<QString, QPointer<RestJob>> loadJobs;
+    QHash<QString, InFlightWrite> inFlight; ///< keyOf(collection, id)
+    QMap<QString, Conflict> openConflicts;  ///< keyOf(collection, id)
+    QSet<QString> refused;                ///< writes the server refused; wait for the next user edit
+    QSet<QString> deferred;               ///< writes that failed on the network; wait for the next retry
+    QSet<QString> dirty;                  ///< pending records, for pendingCount()
+    QHash<QString, ExpectedEcho> expectedEchoes; ///< keyOf(collection, id)
+    QTimer retryTimer;
+    int retryBase = 1000;
+    int retryAttempt = 0;
+};
+
+/// True when both objects hold the same values; a missing member counts as null.
+[[nodiscard]] bool sameData(const QJsonObject &a, const QJsonObject &b);
+/// The members whose values differ (missing counts as null), sorted.
+[[nodiscard]] QStringList changedFields(const QJsonObject &before, const QJsonObject &after);
+
+} // namespace Etagere

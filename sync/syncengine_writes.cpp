@@ -1,0 +1,410 @@
+// SyncEngine: local edits, writes, the answers to writes, and conflicts.
+
+#include "syncengine.h"
+#include "syncengine_p.h"
+
+#include "identifiers.h"
+#include "syncdecision.h"
+#include "synclogging_p.h"
+#include "threewaymerge.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Etagere {
+
+namespace {
+
+bool refuse(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+QString describe(const ValidationResult &result)
+{
+    return result.field.isEmpty() ? result.detail : u"%1: %2"_s.arg(result.field, result.detail);
+}
+
+/// `state` after the server confirmed that it holds `data` under `etag`.
+RecordState confirmed(RecordState state, const QJsonObject &data, const QString &etag)
+{
+    state.uri = recordPath(state.collection, state.id);
+    state.base = data;
+    state.etag = etag;
+    state.dirty = state.deletedLocally || !sameData(state.local, data);
+    return state;
+}
+
+} // namespace
+
+// --- public edit API ---------------------------------------------------------------------
+
+QString SyncEngine::createRecord(const QString &collection, const QJsonObject &data, QString *error)
+{
+    const std::optional<CollectionSchema> schema = this->collection(collection);
+    if (!schema) {
+        refuse(error, tr("Unknown collection \"%1\"").arg(collection));
+        return {};
+    }
+    if (const ValidationResult valid = schema->validate(data); !valid) {
+        refuse(error, describe(valid));
+        return {};
+    }
+    RecordState state;
+    state.collection = collection;
+    state.id = newRecordId();
+    state.local = data;
+    state.dirty = true;
+    state.author = d->user;
+    d->commit(StoreBatch{collection, {state}, {}, std::nullopt});
+    Q_EMIT recordInserted(collection, state.id, ChangeSource::Local);
+    d->scheduleWrite(collection, state.id);
+    return state.id;
+}
+
+bool SyncEngine::setField(const QString &collection, const QString &id, const QString &field,
+                          const QJsonValue &value, QString *error)
+{
+    std::optional<RecordState> state = record(collection, id);
+    const std::optional<CollectionSchema> schema = this->collection(collection);
+    if (!state || !schema)
+        return refuse(error, tr("Unknown record %1 in \"%2\"").arg(id, collection));
+    const FieldSchema *fieldSchema = schema->field(field);
+    if (!fieldSchema)
+        return refuse(error, tr("Unknown field \"%1\"").arg(field));
+    if (const QString reason = fieldSchema->checkValue(value); !reason.isEmpty())
+        return refuse(error, u"%1: %2"_s.arg(field, reason));
+    if (state->deletedLocally)
+        return refuse(error, tr("The record is being deleted"));
+    if (d->openConflicts.contains(Private::keyOf(collection, id)))
+        return refuse(error, tr("The record has a conflict; resolve it first"));
+    QJsonObject local = state->local;
+    local.insert(field, value);
+    if (sameData(local, state->local))
+        return true; // same value: nothing to do
+    state->local = local;
+    return d->editLocal(*state, {field});
+}
+
+bool SyncEngine::deleteRecord(const QString &collection, const QString &id)
+{
+    std::optional<RecordState> state = record(collection, id);
+    if (!state)
+        return false;
+    if (d->openConflicts.contains(Private::keyOf(collection, id)))
+        return resolveByDeleting(collection, id); // deleting is the user's answer to the conflict
+    if (state->deletedLocally)
+        return true;
+    if (!state->isOnServer() && !d->inFlight.contains(Private::keyOf(collection, id))) {
+        d->removeRecord(*state, ChangeSource::Local, std::nullopt); // never reached the server
+        return true;
+    }
+    state->deletedLocally = true;
+    return d->editLocal(*state, {});
+}
+
+bool SyncEngine::resolveConflict(const QString &collection, const QString &id, const QJsonObject &resolved,
+                                 QString *error)
+{
+    const QString key = Private::keyOf(collection, id);
+    const std::optional<RecordState> state = record(collection, id);
+    const std::optional<CollectionSchema> schema = this->collection(collection);
+    if (!d->openConflicts.contains(key) || !state || !schema)
+        return refuse(error, tr("No conflict for record %1 in \"%2\"").arg(id, collection));
+    if (const ValidationResult valid = schema->validate(resolved); !valid)
+        return refuse(error, describe(valid));
+    const Conflict conflict = d->openConflicts.value(key);
+    // The choice is written over the server's current copy: If-Match its ETag, or a
+    // create when the server deleted the record.
+    RecordState next = *state;
+    next.deletedLocally = false;
+    next.local = resolved;
+    if (conflict.hasTheirs) {
+        next = confirmed(next, conflict.theirs, conflict.theirsEtag);
+    } else {
+        next.uri.clear();
+        next.etag.clear();
+        next.base = {};
+        next.dirty = true;
+    }
+    d->dropConflict(key);
+    return d->editLocal(next, changedFields(state->local, resolved));
+}
+
+bool SyncEngine::resolveByDeleting(const QString &collection, const QString &id)
+{
+    const QString key = Private::keyOf(collection, id);
+    const std::optional<RecordState> state = record(collection, id);
+    if (!d->openConflicts.contains(key) || !state)
+        return false;
+    const Conflict conflict = d->openConflicts.value(key);
+    if (!conflict.hasTheirs) { // the server deleted it too: accept that
+        d->removeRecord(*state, ChangeSource::Local, std::nullopt);
+        return true;
+    }
+    RecordState next = *state;
+    next.deletedLocally = true;
+    next = confirmed(next, conflict.theirs, conflict.theirsEtag);
+    d->dropConflict(key);
+    return d->editLocal(next, {});
+}
+
+// --- Private: the write path -------------------------------------------------------------
+
+bool SyncEngine::Private::editLocal(RecordState state, const QStringList &fields)
+{
+    state.dirty = state.deletedLocally || !state.isOnServer() || !sameData(state.local, state.base);
+    state.author = user;
+    refused.remove(keyOf(state.collection, state.id)); // a new edit: try the server again
+    commit(StoreBatch{state.collection, {state}, {}, std::nullopt});
+    Q_EMIT q->recordChanged(state.collection, state.id, fields, ChangeSource::Local, user);
+    scheduleWrite(state.collection, state.id);
+    return true;
+}
+
+void SyncEngine::Private::scheduleWrite(const QString &collection, const QString &id)
+{
+    const QString key = keyOf(collection, id);
+    if (!running || inFlight.contains(key) || openConflicts.contains(key) || refused.contains(key)
+        || deferred.contains(key))
+        return;
+    const std::optional<RecordState> state = store->record(collection, id);
+    if (!state)
+        return;
+    // Our writes go with the last ETag we know from the server.
+    switch (decide(*state, state->etag)) {
+    case SyncAction::Create:
+        if (state->deletedLocally)
+            removeRecord(*state, ChangeSource::Local, std::nullopt); // created and deleted offline
+        else
+            sendWrite(*state, WriteRecordJob::Mode::Create);
+        return;
+    case SyncAction::Write:
+        sendWrite(*state, state->deletedLocally ? WriteRecordJob::Mode::Delete : WriteRecordJob::Mode::Replace);
+        return;
+    case SyncAction::Nothing:
+    case SyncAction::Conflict:
+    case SyncAction::TakeServer:
+        return; // clean: nothing to send
+    }
+}
+
+void SyncEngine::Private::flushPending()
+{
+    deferred.clear(); // a retry: try every pending write again
+    const QSet<QString> pending = dirty;
+    for (const QString &key : pending) {
+        const qsizetype slash = key.indexOf(u'/');
+        scheduleWrite(key.left(slash), key.mid(slash + 1));
+    }
+}
+
+void SyncEngine::Private::sendWrite(const RecordState &state, WriteRecordJob::Mode mode)
+{
+    auto *job = new WriteRecordJob(&network, server, mode, state.collection, state.id, state.local, state.etag, q);
+    InFlightWrite write;
+    write.job = job;
+    write.mode = mode;
+    write.sent = job->sentData();
+    inFlight.insert(keyOf(state.collection, state.id), write);
+    QObject::connect(job, &RestJob::finished, q, [this](RestJob *finished) { onWriteFinished(finished); });
+    qCDebug(lcSync) << "write" << mode << state.collection << state.id << state.etag;
+    job->start();
+}
+
+void SyncEngine::Private::onWriteFinished(RestJob *finished)
+{
+    auto *job = static_cast<WriteRecordJob *>(finished);
+    const QString key = keyOf(job->collection(), job->id());
+    const auto it = inFlight.find(key);
+    if (it == inFlight.end() || it->job != job)
+        return;
+    const InFlightWrite write = *it;
+    inFlight.erase(it);
+    const std::optional<RecordState> state = store->record(job->collection(), job->id());
+    if (!state)
+        return; // already removed, e.g. by the echo of our own delete
+    const QString etag = job->error() == RestJob::Error::None ? job->newEtag() : job->serverEtag();
+    if (write.acknowledged) {
+        // The push channel brought the echo first; the store already has it, and what
+        // was held back before the echo is older.
+    } else if (job->error() == RestJob::Error::None) {
+        retryAttempt = 0;
+        acknowledge(*state, write, etag, std::nullopt);
+        expectEcho(key, ExpectedEcho{etag, write.mode == WriteRecordJob::Mode::Delete}, write.heldBack);
+    } else {
+        handleWriteError(*state, write, job);
+        const bool deletedThere = !job->serverData().isObject();
+        if (job->error() == RestJob::Error::Conflict && (deletedThere || !etag.isEmpty())) {
+            expectEcho(key, ExpectedEcho{etag, deletedThere}, write.heldBack);
+        } else { // we learnt nothing of the server's version: judge them now, in order
+            for (const Change &change : write.heldBack)
+                onChange(change);
+        }
+    }
+    scheduleWrite(job->collection(), job->id()); // edits made meanwhile
+}
+
+void SyncEngine::Private::expectEcho(const QString &key, const ExpectedEcho &echo, const QList<Change> &heldBack)
+{
+    // Held-back pushes up to the echo of this version are older than it; those after it are news.
+    for (qsizetype i = 0; i < heldBack.size(); ++i) {
+        if (echo.isEchoedBy(heldBack.at(i))) {
+            for (qsizetype later = i + 1; later < heldBack.size(); ++later)
+                onChange(heldBack.at(later));
+            return;
+        }
+    }
+    expectedEchoes.insert(key, echo);
+}
+
+void SyncEngine::Private::handleWriteError(const RecordState &state, const InFlightWrite &write,
+                                           WriteRecordJob *job)
+{
+    const std::optional<QJsonObject> sent =
+        write.mode == WriteRecordJob::Mode::Delete ? std::nullopt : std::optional<QJsonObject>(write.sent);
+    switch (job->error()) {
+    case RestJob::Error::Conflict:
+        if (!job->serverData().isObject() || !job->serverEtag().isEmpty()) {
+            reconcile(state, ServerCopy{job->serverData().isObject(), job->serverData().toObject(),
+                                        job->serverEtag(), {}}, sent, std::nullopt);
+            return;
+        }
+        break; // a copy without its ETag cannot be written over: report it
+    case RestJob::Error::NotFound:
+        if (write.mode == WriteRecordJob::Mode::Delete) { // already gone: what the user wanted
+            removeRecord(state, ChangeSource::Server, std::nullopt);
+            return;
+        }
+        if (write.mode == WriteRecordJob::Mode::Replace) { // deleted, and forgotten, by the server
+            reconcile(state, ServerCopy{false, {}, {}, {}}, sent, std::nullopt);
+            return;
+        }
+        break;
+    case RestJob::Error::Network:
+    case RestJob::Error::Timeout:
+    case RestJob::Error::Server:
+        qCInfo(lcSync) << "write of" << state.id << "will be retried:" << job->errorString();
+        deferred.insert(keyOf(state.collection, state.id));
+        scheduleRetry(); // with backoff, and at once when the push channel is live again
+        return;
+    default:
+        break;
+    }
+    refused.insert(keyOf(state.collection, state.id));
+    Q_EMIT q->writeFailed(state.collection, state.id, job->errorString());
+}
+
+void SyncEngine::Private::acknowledge(RecordState state, const InFlightWrite &write, const QString &etag,
+                                      std::optional<qint64> seq)
+{
+    if (write.mode == WriteRecordJob::Mode::Delete) {
+        removeRecord(state, ChangeSource::Server, seq);
+        return;
+    }
+    state = confirmed(state, write.sent, etag);
+    if (seq)
+        state.seq = *seq;
+    commit(StoreBatch{state.collection, {state}, {}, seq});
+    Q_EMIT q->recordChanged(state.collection, state.id, {}, ChangeSource::Server, state.author);
+}
+
+void SyncEngine::Private::reconcile(RecordState state, const ServerCopy &theirs,
+                                    const std::optional<QJsonObject> &sent, std::optional<qint64> seq)
+{
+    if (!theirs.exists && state.deletedLocally) { // both want it gone
+        removeRecord(state, ChangeSource::Server, seq);
+        return;
+    }
+    const bool hasWhatWeSent = theirs.exists && sent && sameData(theirs.data, *sent);
+    const bool hasWhatWeHave = theirs.exists && !state.deletedLocally && sameData(theirs.data, state.local);
+    if (hasWhatWeSent || hasWhatWeHave) { // applied before (a replayed write): not a conflict
+        acceptServerCopy(state, theirs, seq);
+        return;
+    }
+    if (!theirs.exists || state.deletedLocally) { // a delete against an edit: the user decides
+        openConflict(state, theirs, {}, seq);
+        return;
+    }
+    const MergeResult merge = threeWayMerge(state.isOnServer() ? state.base : QJsonObject(), state.local, theirs.data);
+    if (merge.isClean())
+        applyMerge(state, theirs, merge.merged, seq);
+    else
+        openConflict(state, theirs, merge.conflictingFields, seq);
+}
+
+void SyncEngine::Private::acceptServerCopy(RecordState state, const ServerCopy &theirs, std::optional<qint64> seq)
+{
+    state = confirmed(state, theirs.data, theirs.etag);
+    dropConflict(keyOf(state.collection, state.id));
+    commit(StoreBatch{state.collection, {state}, {}, seq});
+    Q_EMIT q->recordChanged(state.collection, state.id, {}, ChangeSource::Server, state.author);
+}
+
+void SyncEngine::Private::applyMerge(RecordState state, const ServerCopy &theirs, const QJsonObject &merged,
+                                     std::optional<qint64> seq)
+{
+    const QStringList fields = changedFields(state.local, merged);
+    state.local = merged;
+    state = confirmed(state, theirs.data, theirs.etag);
+    state.author = theirs.author;
+    dropConflict(keyOf(state.collection, state.id));
+    commit(StoreBatch{state.collection, {state}, {}, seq});
+    Q_EMIT q->recordChanged(state.collection, state.id, fields, ChangeSource::Remote, theirs.author);
+    scheduleWrite(state.collection, state.id); // the merge goes back with the server's ETag
+}
+
+void SyncEngine::Private::openConflict(const RecordState &state, const ServerCopy &theirs, const QStringList &fields,
+                                       std::optional<qint64> seq)
+{
+    Conflict conflict;
+    conflict.collection = state.collection;
+    conflict.id = state.id;
+    conflict.base = state.isOnServer() ? state.base : QJsonObject();
+    conflict.hasMine = !state.deletedLocally;
+    conflict.mine = conflict.hasMine ? state.local : QJsonObject();
+    conflict.hasTheirs = theirs.exists;
+    conflict.theirs = theirs.exists ? theirs.data : QJsonObject();
+    conflict.theirsEtag = theirs.exists ? theirs.etag : QString();
+    conflict.theirsAuthor = theirs.author;
+    conflict.conflictingFields = fields;
+    if (seq)
+        commit(StoreBatch{state.collection, {}, {}, seq});
+    const QString key = keyOf(state.collection, state.id);
+    if (const auto existing = openConflicts.find(key); existing != openConflicts.end()) {
+        Conflict known = *existing;
+        known.theirsAuthor = conflict.theirsAuthor; // a 412 does not name the author; a push does
+        if (known == conflict) { // the same server version we already told the user about
+            *existing = conflict;
+            return;
+        }
+    }
+    dropConflict(key);
+    openConflicts.insert(key, conflict);
+    qCInfo(lcSync) << "conflict on" << state.collection << state.id << fields;
+    Q_EMIT q->conflictAdded(conflict);
+    Q_EMIT q->recordChanged(state.collection, state.id, {}, ChangeSource::Remote, theirs.author);
+}
+
+void SyncEngine::Private::dropConflict(const QString &key)
+{
+    const auto it = openConflicts.find(key);
+    if (it == openConflicts.end())
+        return;
+    const Conflict conflict = *it;
+    openConflicts.erase(it);
+    Q_EMIT q->conflictRemoved(conflict.collection, conflict.id);
+}
+
+void SyncEngine::Private::removeRecord(const RecordState &state, ChangeSource source, std::optional<qint64> seq)
+{
+    const QString key = keyOf(state.collection, state.id);
+    dropConflict(key);
+    refused.remove(key);
+    deferred.remove(key);
+    commit(StoreBatch{state.collection, {}, {state.id}, seq});
+    Q_EMIT q->recordRemoved(state.collection, state.id, source);
+}
+
+} // namespace Etagere

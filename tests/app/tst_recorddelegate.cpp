@@ -1,0 +1,222 @@
+#include "recorddelegate.h"
+#include "recordtablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QMetaProperty>
+#include <QPlainTextEdit>
+#include <QStandardItemModel>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace Etagere;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// Exposes the protected initStyleOption() to check how cells are painted.
+class InspectableDelegate : public RecordDelegate
+{
+public:
+    using RecordDelegate::initStyleOption;
+};
+
+/// A one-cell fixture that carries the roles the delegate reads, as RecordTableModel does.
+/// (A QStandardItemModel is fine here: it is the test's stand-in, not a product store.)
+void setUpCell(QStandardItemModel *model, FieldType type, bool required, const QStringList &values,
+               const QVariant &value)
+{
+    model->clear();
+    auto *item = new QStandardItem;
+    item->setData(value, Qt::EditRole);
+    item->setData(QVariant::fromValue(type), RecordTableModel::FieldTypeRole);
+    item->setData(required, RecordTableModel::FieldRequiredRole);
+    item->setData(values, RecordTableModel::FieldValuesRole);
+    model->appendRow(item);
+}
+
+const QStringList Priorities{u"low"_s, u"normal"_s, u"high"_s};
+
+} // namespace
+
+class TestRecordDelegate : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void editors_data();
+    void editors();
+    void integerValidator_data();
+    void integerValidator();
+    void styleOption_data();
+    void styleOption();
+};
+
+void TestRecordDelegate::editors_data()
+{
+    QTest::addColumn<int>("typeNumber"); // a FieldType
+    QTest::addColumn<bool>("required");
+    QTest::addColumn<QVariant>("modelValue");
+    QTest::addColumn<QByteArray>("editorClass");
+    QTest::addColumn<QVariant>("input");    // written to the editor's user property
+    QTest::addColumn<QVariant>("expected"); // what setModelData then stores
+
+    const QVariant null;
+    QTest::newRow("string") << int(FieldType::String) << true << QVariant(u"Draft"_s) << "QLineEdit"_ba
+                            << QVariant(u"Final draft"_s) << QVariant(u"Final draft"_s);
+    QTest::newRow("string emptied, required") << int(FieldType::String) << true << QVariant(u"Draft"_s) << "QLineEdit"_ba
+                                              << QVariant(QString()) << QVariant(QString());
+    QTest::newRow("string emptied, optional")
+        << int(FieldType::String) << false << QVariant(u"Draft"_s) << "QLineEdit"_ba << QVariant(QString()) << null;
+    QTest::newRow("text") << int(FieldType::Text) << false << QVariant(u"one"_s) << "QPlainTextEdit"_ba
+                          << QVariant(u"one\ntwo\nthree"_s) << QVariant(u"one\ntwo\nthree"_s);
+    QTest::newRow("integer beyond 2^53") << int(FieldType::Integer) << true << QVariant(qint64(1)) << "QLineEdit"_ba
+                                         << QVariant(u"9007199254740993"_s) << QVariant(qint64(9007199254740993));
+    QTest::newRow("integer max") << int(FieldType::Integer) << true << QVariant(qint64(-5)) << "QLineEdit"_ba
+                                 << QVariant(u"9223372036854775807"_s)
+                                 << QVariant(std::numeric_limits<qint64>::max());
+    QTest::newRow("integer min") << int(FieldType::Integer) << true << QVariant(qint64(0)) << "QLineEdit"_ba
+                                 << QVariant(u"-9223372036854775808"_s)
+                                 << QVariant(std::numeric_limits<qint64>::min());
+    QTest::newRow("integer emptied") << int(FieldType::Integer) << false << QVariant(qint64(7)) << "QLineEdit"_ba
+                                     << QVariant(QString()) << null;
+    QTest::newRow("number") << int(FieldType::Number) << true << QVariant(1.5) << "QDoubleSpinBox"_ba
+                            << QVariant(0.1 + 0.2) << QVariant(0.1 + 0.2);
+    QTest::newRow("number large") << int(FieldType::Number) << true << QVariant(1.5) << "QDoubleSpinBox"_ba
+                                  << QVariant(6.02214076e23) << QVariant(6.02214076e23);
+    QTest::newRow("boolean") << int(FieldType::Boolean) << false << QVariant(false) << "QCheckBox"_ba << QVariant(true)
+                             << QVariant(true);
+    QTest::newRow("date") << int(FieldType::Date) << false << QVariant(QDate(2024, 2, 29)) << "QDateEdit"_ba
+                          << QVariant(QDate(2031, 12, 1)) << QVariant(QDate(2031, 12, 1));
+    const QDateTime utc(QDate(2024, 6, 1), QTime(8, 30, 15), Qt::UTC);
+    const QDateTime later(QDate(2025, 1, 2), QTime(23, 59, 58), Qt::UTC);
+    QTest::newRow("datetime") << int(FieldType::DateTime) << true << QVariant(utc) << "QDateTimeEdit"_ba
+                              << QVariant(later.toLocalTime()) << QVariant(later);
+    QTest::newRow("enum") << int(FieldType::Enum) << true << QVariant(u"low"_s) << "QComboBox"_ba << QVariant(u"high"_s)
+                          << QVariant(u"high"_s);
+    QTest::newRow("enum cleared, optional") << int(FieldType::Enum) << false << QVariant(u"low"_s) << "QComboBox"_ba
+                                            << QVariant(QString()) << null;
+}
+
+void TestRecordDelegate::editors()
+{
+    QFETCH(int, typeNumber);
+    const auto type = FieldType(typeNumber);
+    QFETCH(bool, required);
+    QFETCH(QVariant, modelValue);
+    QFETCH(QByteArray, editorClass);
+    QFETCH(QVariant, input);
+    QFETCH(QVariant, expected);
+
+    QStandardItemModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    setUpCell(&model, type, required, Priorities, modelValue);
+    const QModelIndex cell = model.index(0, 0);
+    RecordDelegate delegate;
+    QWidget parent;
+    std::unique_ptr<QWidget> editor(delegate.createEditor(&parent, QStyleOptionViewItem(), cell));
+    QVERIFY(editor);
+    QVERIFY2(editor->inherits(editorClass.constData()), editor->metaObject()->className());
+    if (type == FieldType::DateTime)
+        QVERIFY(!qobject_cast<QDateEdit *>(editor.get()));
+    if (auto *date = qobject_cast<QDateTimeEdit *>(editor.get()))
+        QVERIFY(date->calendarPopup());
+    if (auto *combo = qobject_cast<QComboBox *>(editor.get()))
+        QCOMPARE(combo->count(), Priorities.size() + (required ? 0 : 1));
+    if (type == FieldType::Integer)
+        QVERIFY(qobject_cast<QLineEdit *>(editor.get())->validator());
+
+    // Unchanged round trip: what the model had comes back as it was.
+    delegate.setEditorData(editor.get(), cell);
+    delegate.setModelData(editor.get(), &model, cell);
+    QCOMPARE(cell.data(Qt::EditRole), modelValue);
+
+    // The user's input reaches the model typed.
+    QVERIFY(editor->metaObject()->userProperty().write(editor.get(), input));
+    delegate.setModelData(editor.get(), &model, cell);
+    QCOMPARE(cell.data(Qt::EditRole), expected);
+}
+
+void TestRecordDelegate::integerValidator_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("state"); // a QValidator::State
+    QTest::newRow("digits") << u"42"_s << int(QValidator::Acceptable);
+    QTest::newRow("negative") << u"-42"_s << int(QValidator::Acceptable);
+    QTest::newRow("max") << u"9223372036854775807"_s << int(QValidator::Acceptable);
+    QTest::newRow("overflow") << u"9223372036854775808"_s << int(QValidator::Invalid);
+    QTest::newRow("sign only") << u"-"_s << int(QValidator::Intermediate);
+    QTest::newRow("empty") << QString() << int(QValidator::Intermediate);
+    QTest::newRow("fraction") << u"1.5"_s << int(QValidator::Invalid);
+    QTest::newRow("letters") << u"12a"_s << int(QValidator::Invalid);
+}
+
+void TestRecordDelegate::integerValidator()
+{
+    QFETCH(QString, text);
+    QFETCH(int, state);
+    QStandardItemModel model;
+    setUpCell(&model, FieldType::Integer, true, {}, qint64(0));
+    RecordDelegate delegate;
+    QWidget parent;
+    std::unique_ptr<QWidget> editor(delegate.createEditor(&parent, QStyleOptionViewItem(), model.index(0, 0)));
+    const QValidator *validator = qobject_cast<QLineEdit *>(editor.get())->validator();
+    int pos = 0;
+    QCOMPARE(int(validator->validate(text, pos)), state);
+}
+
+void TestRecordDelegate::styleOption_data()
+{
+    QTest::addColumn<int>("role");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<bool>("italic");
+    QTest::addColumn<bool>("strikeOut");
+    QTest::addColumn<QColor>("background");
+    QTest::addColumn<bool>("icon");
+
+    const QColor none;
+    QTest::newRow("plain") << int(Qt::UserRole + 500) << 0 << false << false << none << false;
+    QTest::newRow("pending cell") << int(RecordTableModel::PendingRole) << 1 << true << false << none << false;
+    QTest::newRow("pending record, first column")
+        << int(RecordTableModel::RecordPendingRole) << 0 << false << false << none << true;
+    QTest::newRow("pending record, other column")
+        << int(RecordTableModel::RecordPendingRole) << 1 << false << false << none << false;
+    QTest::newRow("conflict") << int(RecordTableModel::ConflictRole) << 0 << false << false
+                              << RecordDelegate::conflictColor() << true;
+    QTest::newRow("remote change") << int(RecordTableModel::RemoteChangeRole) << 1 << false << false
+                                   << RecordDelegate::remoteChangeColor() << false;
+    QTest::newRow("deleted") << int(RecordTableModel::DeletedRole) << 0 << false << true << none << true;
+}
+
+void TestRecordDelegate::styleOption()
+{
+    QFETCH(int, role);
+    QFETCH(int, column);
+    QFETCH(bool, italic);
+    QFETCH(bool, strikeOut);
+    QFETCH(QColor, background);
+    QFETCH(bool, icon);
+
+    QStandardItemModel model(1, 2);
+    model.setData(model.index(0, 0), u"x"_s);
+    model.setData(model.index(0, 1), u"y"_s);
+    for (int c = 0; c < 2; ++c)
+        model.setData(model.index(0, c), true, role);
+    InspectableDelegate delegate;
+    QStyleOptionViewItem option;
+    delegate.initStyleOption(&option, model.index(0, column));
+    QCOMPARE(option.font.italic(), italic);
+    QCOMPARE(option.font.strikeOut(), strikeOut);
+    QCOMPARE(option.backgroundBrush.style() != Qt::NoBrush, background.isValid());
+    if (background.isValid())
+        QCOMPARE(option.backgroundBrush.color(), background);
+    QCOMPARE(option.features.testFlag(QStyleOptionViewItem::HasDecoration), icon);
+    QCOMPARE(!option.icon.isNull(), icon);
+}
+
+QTEST_MAIN(TestRecordDelegate)
+#include "tst_recorddelegate.moc"

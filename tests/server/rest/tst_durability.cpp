@@ -1,0 +1,115 @@
+// A 2xx answer means the write is on disk: SIGKILL the server repeatedly during a stream
+// of writes; every acknowledged write is there after the restart, the change feed has no
+// gap, and SQLite's integrity check passes.
+#include "restclient.h"
+#include "storage.h"
+#include "testserver.h"
+#include "wirecodec.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using Etagere::TestServer;
+using namespace Etagere::Test;
+
+class TestDurability : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void acknowledgedWritesSurviveKill();
+
+private:
+    struct Acknowledged
+    {
+        QString id;
+        QByteArray etag;
+        QString title;
+    };
+    // Keeps `writers` chains of creations going until the server stops answering.
+    void writeUntilKilled(const QUrl &base, const QString &collection, int writers);
+    void sendNext(const QUrl &base, const QString &collection);
+
+    QNetworkAccessManager m_manager;
+    QList<Acknowledged> m_acknowledged;
+    int m_running = 0;
+    int m_sent = 0;
+};
+
+void TestDurability::sendNext(const QUrl &base, const QString &collection)
+{
+    const QString id = newId();
+    const QString title = u"write %1"_s.arg(++m_sent);
+    QNetworkRequest request(base.resolved(QUrl(recordUrl(collection, id))));
+    request.setRawHeader("Content-Type", "application/json");
+    request.setRawHeader("If-None-Match", "*");
+    const QByteArray body = Etagere::WireCodec::encode(QJsonObject{{u"title"_s, title}}, Etagere::WireFormat::Json);
+    QNetworkReply *reply = m_manager.put(request, body);
+    connect(reply, &QNetworkReply::finished, this, [=, this] {
+        reply->deleteLater();
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 201) {
+            --m_running; // the server is gone: this writer stops
+            return;
+        }
+        m_acknowledged.append({id, reply->rawHeader("ETag"), title});
+        sendNext(base, collection);
+    });
+}
+
+void TestDurability::writeUntilKilled(const QUrl &base, const QString &collection, int writers)
+{
+    m_running = writers;
+    for (int i = 0; i < writers; ++i)
+        sendNext(base, collection);
+}
+
+void TestDurability::acknowledgedWritesSurviveKill()
+{
+    TestServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    RestClient client(server.url());
+    const QString c = client.newCollection(u"durable"_s);
+    constexpr int Cycles = 5;
+    for (int cycle = 0; cycle < Cycles; ++cycle) {
+        const qsizetype before = m_acknowledged.size();
+        writeUntilKilled(server.url(), c, 3);
+        const int delay = 150 + int(QRandomGenerator::global()->bounded(250));
+        QTimer::singleShot(delay, this, [&server] { server.kill(); });
+        QTRY_COMPARE_WITH_TIMEOUT(m_running, 0, 10000);
+        QVERIFY2(m_acknowledged.size() > before, "no write was acknowledged in this cycle");
+        m_manager.clearConnectionCache();
+        QVERIFY2(server.restart(), qPrintable(server.errorString()));
+        client.setBase(server.url());
+    }
+
+    // Every acknowledged write is present as acknowledged.
+    for (const Acknowledged &ack : std::as_const(m_acknowledged)) {
+        const RestReply reply = client.get(recordUrl(c, ack.id));
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.header("ETag"), ack.etag);
+        QCOMPARE(reply.value()[u"title"_s].toString(), ack.title);
+    }
+    // The feed has one change per stored record, numbered without gaps.
+    const qint64 seq = client.collectionSeq(c);
+    QVERIFY(seq >= m_acknowledged.size());
+    const QJsonArray changes = client.get(u"/v1/collections/%1/changes"_s.arg(c)).value()[u"changes"_s].toArray();
+    QCOMPARE(changes.size(), seq);
+    for (qsizetype i = 0; i < changes.size(); ++i)
+        QCOMPARE(changes.at(i)[u"seq"_s].toInteger(), i + 1);
+    QCOMPARE(client.get(u"/v1/collections/%1/records?limit=1000"_s.arg(c)).value()[u"records"_s].toArray().size(), seq);
+
+    server.kill();
+    Etagere::Storage storage;
+    QVERIFY(storage.open(QDir(server.dataDir()).filePath(u"etagere.sqlite"_s)));
+    QVERIFY2(storage.checkIntegrity(), qPrintable(storage.errorString()));
+    qInfo("%lld writes acknowledged over %d kills", qlonglong(m_acknowledged.size()), Cycles);
+}
+
+QTEST_GUILESS_MAIN(TestDurability)
+#include "tst_durability.moc"

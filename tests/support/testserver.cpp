@@ -1,0 +1,126 @@
+#include "testserver.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace Etagere {
+
+namespace {
+constexpr int StartTimeoutMs = 10000;
+constexpr int StopTimeoutMs = 5000;
+const QByteArray ListeningPrefix = "listening on "_ba;
+} // namespace
+
+TestServer::TestServer(const QStringList &extraArgs)
+    : m_extraArgs(extraArgs)
+{
+}
+
+TestServer::~TestServer()
+{
+    terminate();
+}
+
+void TestServer::setDataDir(const QString &path)
+{
+    Q_ASSERT(!isRunning());
+    m_dataDir = path;
+}
+
+QString TestServer::executablePath()
+{
+    return QStringLiteral(ETAGERE_SERVER_PATH);
+}
+
+bool TestServer::start()
+{
+    Q_ASSERT(!isRunning());
+    m_url.clear();
+    m_errorString.clear();
+    if (m_dataDir.isEmpty()) {
+        m_tempDir = std::make_unique<QTemporaryDir>();
+        if (!m_tempDir->isValid()) {
+            m_errorString = u"cannot create a temporary directory: "_s + m_tempDir->errorString();
+            return false;
+        }
+        m_dataDir = m_tempDir->path();
+    }
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process->start(executablePath(), QStringList{u"--data"_s, m_dataDir, u"--listen"_s,
+                                                   u"127.0.0.1"_s, u"--port"_s, u"0"_s}
+                                           + m_extraArgs);
+    return waitForListening();
+}
+
+bool TestServer::waitForListening()
+{
+    QDeadlineTimer deadline(StartTimeoutMs);
+    while (!deadline.hasExpired()) {
+        if (m_process->canReadLine()) {
+            const QByteArray line = m_process->readLine().trimmed();
+            if (line.startsWith(ListeningPrefix)) {
+                m_url = QUrl(QString::fromUtf8(line.mid(ListeningPrefix.size())));
+                return m_url.isValid();
+            }
+            continue;
+        }
+        if (m_process->state() == QProcess::NotRunning) {
+            m_errorString = u"server did not start (exit code %1, %2); see its stderr"_s
+                                .arg(m_process->exitCode())
+                                .arg(m_process->errorString());
+            return false;
+        }
+        m_process->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
+    }
+    m_errorString = u"server did not report listening within 10 s"_s;
+    kill();
+    return false;
+}
+
+void TestServer::kill()
+{
+    if (!isRunning())
+        return;
+    m_process->kill();
+    m_process->waitForFinished(StopTimeoutMs);
+}
+
+void TestServer::terminate()
+{
+    if (!isRunning())
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(StopTimeoutMs))
+        kill();
+}
+
+bool TestServer::restart()
+{
+    terminate();
+    return start();
+}
+
+bool TestServer::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+QUrl TestServer::url() const
+{
+    return m_url;
+}
+
+QString TestServer::dataDir() const
+{
+    return m_dataDir;
+}
+
+QString TestServer::errorString() const
+{
+    return m_errorString;
+}
+
+} // namespace Etagere

@@ -1,0 +1,329 @@
+#include "pushchannel.h"
+#include "scriptedserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Etagere;
+
+namespace {
+
+Change change(qint64 seq, const QString &collection = u"tasks"_s)
+{
+    Change c;
+    c.seq = seq;
+    c.collection = collection;
+    c.id = u"r%1"_s.arg(seq);
+    c.etag = u"\"e%1\""_s.arg(seq);
+    c.data = QJsonObject{{u"title"_s, u"change %1"_s.arg(seq)}};
+    c.author = u"bob"_s;
+    return c;
+}
+
+QString text(const LiveMessage &message)
+{
+    return QString::fromUtf8(QJsonDocument(message.toJson()).toJson(QJsonDocument::Compact));
+}
+
+QByteArray feedPage(qint64 seq, QList<qint64> numbers)
+{
+    QJsonArray changes;
+    for (qint64 n : numbers)
+        changes.append(change(n).toJson());
+    return QJsonDocument(QJsonObject{{u"seq"_s, seq}, {u"changes"_s, changes}}).toJson(QJsonDocument::Compact);
+}
+
+QList<qint64> seqs(const QSignalSpy &spy)
+{
+    QList<qint64> list;
+    for (const QList<QVariant> &arguments : spy)
+        list.append(arguments.at(0).value<Change>().seq);
+    return list;
+}
+
+} // namespace
+
+class TestPushChannel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void liveUrl_data();
+    void liveUrl();
+    void helloCarriesTheNumbers();
+    void welcomeMakesItLive();
+    void deliversInOrderAndDropsDuplicates();
+    void gapIsFilledFromTheChangeFeed();
+    void goneFeedRequiresReset();
+    void resetMessageSuspendsUntilSubscribed();
+    void welcomeBehindOurNumberRequiresReset();
+    void reconnectsAfterTheServerDropsTheSocket();
+    void reconnectsAfterSilence();
+    void staysConnectedWhilePongsArrive();
+    void presenceBothWays();
+    void closeGoesOffline();
+
+private:
+    /// Opens the channel and answers the hello with a welcome; returns the hello.
+    [[nodiscard]] QJsonObject connectAndWelcome(const QMap<QString, qint64> &welcomeNumbers = {});
+    [[nodiscard]] QJsonObject nextHello();
+
+    QNetworkAccessManager m_network;
+    std::unique_ptr<ScriptedServer> m_server;
+    std::unique_ptr<PushChannel> m_channel;
+    std::unique_ptr<QSignalSpy> m_received; ///< texts the server received
+};
+
+void TestPushChannel::init()
+{
+    m_server = std::make_unique<ScriptedServer>();
+    QVERIFY(m_server->listen());
+    m_received = std::make_unique<QSignalSpy>(m_server.get(), &ScriptedServer::textReceived);
+    m_channel = std::make_unique<PushChannel>(&m_network, m_server->url());
+    m_channel->setReconnectBase(20);
+}
+
+void TestPushChannel::cleanup()
+{
+    m_channel.reset();
+    m_received.reset();
+    m_server.reset();
+}
+
+QJsonObject TestPushChannel::nextHello()
+{
+    for (;;) {
+        if (m_received->isEmpty() && !m_received->wait(5000))
+            return {};
+        const QJsonObject message = QJsonDocument::fromJson(m_received->takeFirst().at(0).toString().toUtf8()).object();
+        if (message.value("type"_L1) == "hello"_L1)
+            return message;
+    }
+}
+
+QJsonObject TestPushChannel::connectAndWelcome(const QMap<QString, qint64> &welcomeNumbers)
+{
+    QSignalSpy welcomed(m_channel.get(), &PushChannel::welcomed);
+    m_channel->open();
+    const QJsonObject hello = nextHello();
+    m_server->sendText(text(LiveMessage::welcome(welcomeNumbers, u"alice"_s)));
+    if (!welcomed.wait(5000))
+        return {};
+    return hello;
+}
+
+void TestPushChannel::liveUrl_data()
+{
+    QTest::addColumn<QUrl>("server");
+    QTest::addColumn<QUrl>("live");
+    QTest::newRow("http") << QUrl(u"http://127.0.0.1:8080"_s) << QUrl(u"ws://127.0.0.1:8080/v1/live"_s);
+    QTest::newRow("https") << QUrl(u"https://example.org"_s) << QUrl(u"wss://example.org/v1/live"_s);
+    QTest::newRow("trailing slash") << QUrl(u"http://h:1/"_s) << QUrl(u"ws://h:1/v1/live"_s);
+}
+
+void TestPushChannel::liveUrl()
+{
+    QFETCH(QUrl, server);
+    QFETCH(QUrl, live);
+    QCOMPARE(PushChannel::liveUrl(server), live);
+}
+
+void TestPushChannel::helloCarriesTheNumbers()
+{
+    m_channel->setSubscriptions({{u"tasks"_s, 5}, {u"notes"_s, 0}});
+    m_channel->open();
+    const QJsonObject hello = nextHello();
+    QCOMPARE(hello.value("collections"_L1).toObject(), QJsonObject({{u"tasks"_s, 5}, {u"notes"_s, 0}}));
+    QCOMPARE(m_server->requests().constLast().path, u"/v1/live"_s);
+
+    m_channel->subscribe(u"people"_s, 3); // a later hello replaces the subscription
+    QCOMPARE(nextHello().value("collections"_L1).toObject(),
+             QJsonObject({{u"tasks"_s, 5}, {u"notes"_s, 0}, {u"people"_s, 3}}));
+}
+
+void TestPushChannel::welcomeMakesItLive()
+{
+    QSignalSpy states(m_channel.get(), &PushChannel::stateChanged);
+    m_channel->subscribe(u"tasks"_s, 0);
+    QVERIFY(!connectAndWelcome({{u"tasks"_s, 4}}).isEmpty());
+    QCOMPARE(m_channel->state(), ConnectionState::Live);
+    QCOMPARE(m_channel->user(), u"alice"_s);
+    QCOMPARE(states.size(), 2);
+    QCOMPARE(states.at(0).at(0).value<ConnectionState>(), ConnectionState::Connecting);
+    QCOMPARE(states.at(1).at(0).value<ConnectionState>(), ConnectionState::Live);
+}
+
+void TestPushChannel::deliversInOrderAndDropsDuplicates()
+{
+    m_channel->subscribe(u"tasks"_s, 5);
+    QVERIFY(!connectAndWelcome({{u"tasks"_s, 5}}).isEmpty());
+    QSignalSpy changes(m_channel.get(), &PushChannel::changeReceived);
+    for (qint64 seq : {6, 7, 6, 5, 7, 8})
+        m_server->sendText(text(LiveMessage::changed(change(seq))));
+    m_server->sendText(text(LiveMessage::changed(change(1, u"unsubscribed"_s))));
+    QTRY_COMPARE(seqs(changes), QList<qint64>({6, 7, 8}));
+    QCOMPARE(changes.at(0).at(0).value<Change>(), change(6));
+    QCOMPARE(m_channel->lastSeq(u"tasks"_s), 8);
+    QCOMPARE(m_server->requests().size(), 1); // no catch-up was needed
+}
+
+void TestPushChannel::gapIsFilledFromTheChangeFeed()
+{
+    m_server->setHandler([](const ScriptedServer::Request &request) {
+        const QString since = request.query.queryItemValue(u"since"_s);
+        if (request.path != "/v1/collections/tasks/changes"_L1)
+            return ScriptedServer::json(404, "{}");
+        if (since == "5"_L1)
+            return ScriptedServer::json(200, feedPage(9, {6, 7}));
+        return ScriptedServer::json(200, feedPage(9, {8, 9}));
+    });
+    m_channel->subscribe(u"tasks"_s, 5);
+    QVERIFY(!connectAndWelcome({{u"tasks"_s, 5}}).isEmpty());
+    QSignalSpy changes(m_channel.get(), &PushChannel::changeReceived);
+    m_server->sendText(text(LiveMessage::changed(change(8)))); // 6 and 7 are missing
+    m_server->sendText(text(LiveMessage::changed(change(9))));
+    QTRY_COMPARE(seqs(changes), QList<qint64>({6, 7, 8, 9}));
+    QCOMPARE(m_channel->lastSeq(u"tasks"_s), 9);
+    m_server->sendText(text(LiveMessage::changed(change(10))));
+    QTRY_COMPARE(seqs(changes), QList<qint64>({6, 7, 8, 9, 10}));
+    const QList<ScriptedServer::Request> requests = m_server->requests();
+    QCOMPARE(requests.size(), 3); // the upgrade, then the feed twice (it pages until seq 9)
+    QCOMPARE(requests.at(1).query.queryItemValue(u"since"_s), u"5"_s);
+    QCOMPARE(requests.at(2).query.queryItemValue(u"since"_s), u"7"_s);
+}
+
+void TestPushChannel::goneFeedRequiresReset()
+{
+    m_server->setHandler([](const ScriptedServer::Request &) { return ScriptedServer::json(410, "{}"); });
+    m_channel->subscribe(u"tasks"_s, 5);
+    QVERIFY(!connectAndWelcome({{u"tasks"_s, 5}}).isEmpty());
+    QSignalSpy changes(m_channel.get(), &PushChannel::changeReceived);
+    QSignalSpy resets(m_channel.get(), &PushChannel::resetRequired);
+    m_server->sendText(text(LiveMessage::changed(change(9))));
+    QVERIFY(resets.wait(5000));
+    QCOMPARE(resets.constFirst().at(0).toString(), u"tasks"_s);
+    QVERIFY(m_channel->isSuspended(u"tasks"_s));
+    QVERIFY(changes.isEmpty());
+
+    m_channel->subscribe(u"tasks"_s, 20); // the engine reloaded the collection at 20
+    QCOMPARE(nextHello().value("collections"_L1).toObject(), QJsonObject({{u"tasks"_s, 20}}));
+    m_server->sendText(text(LiveMessage::changed(change(21))));
+    QTRY_COMPARE(seqs(changes), QList<qint64>({21}));
+}
+
+void TestPushChannel::resetMessageSuspendsUntilSubscribed()
+{
+    m_channel->subscribe(u"tasks"_s, 5);
+    QVERIFY(!connectAndWelcome({{u"tasks"_s, 5}}).isEmpty());
+    QSignalSpy changes(m_channel.get(), &PushChannel::changeReceived);
+    QSignalSpy resets(m_channel.get(), &PushChannel::resetRequired);
+    m_server->sendText(text(LiveMessage::reset(u"tasks"_s, 30)));
+    m_server->sendText(text(LiveMessage::changed(change(6)))); // ignored: the collection is reloading
+    QVERIFY(resets.wait(5000));
+    QCOMPARE(resets.constFirst(), QList<QVariant>({u"tasks"_s, qint64(30)}));
+    m_channel->subscribe(u"tasks"_s, 30);
+    QCOMPARE(nextHello().value("collections"_L1).toObject(), QJsonObject({{u"tasks"_s, 30}}));
+    m_server->sendText(text(LiveMessage::changed(change(31))));
+    QTRY_COMPARE(seqs(changes), QList<qint64>({31}));
+}
+
+void TestPushChannel::welcomeBehindOurNumberRequiresReset()
+{
+    QSignalSpy resets(m_channel.get(), &PushChannel::resetRequired);
+    m_channel->subscribe(u"tasks"_s, 5);
+    QVERIFY(!connectAndWelcome({{u"tasks"_s, 2}}).isEmpty());
+    QCOMPARE(resets.size(), 1);
+    QCOMPARE(resets.constFirst(), QList<QVariant>({u"tasks"_s, qint64(2)}));
+}
+
+void TestPushChannel::reconnectsAfterTheServerDropsTheSocket()
+{
+    m_channel->subscribe(u"tasks"_s, 5);
+    QVERIFY(!connectAndWelcome({{u"tasks"_s, 5}}).isEmpty());
+    QSignalSpy changes(m_channel.get(), &PushChannel::changeReceived);
+    m_server->sendText(text(LiveMessage::changed(change(6))));
+    QVERIFY(changes.wait(5000));
+    QSignalSpy states(m_channel.get(), &PushChannel::stateChanged);
+    m_server->dropWebSockets();
+    QVERIFY(states.wait(5000));
+    QCOMPARE(states.constFirst().at(0).value<ConnectionState>(), ConnectionState::Reconnecting);
+    // The new socket resumes from the last applied number.
+    QCOMPARE(nextHello().value("collections"_L1).toObject(), QJsonObject({{u"tasks"_s, 6}}));
+    QCOMPARE(m_server->webSocketCount(), 2);
+    m_server->sendText(text(LiveMessage::welcome({{u"tasks"_s, 7}}, u"alice"_s)));
+    m_server->sendText(text(LiveMessage::changed(change(7))));
+    QTRY_COMPARE(seqs(changes), QList<qint64>({6, 7}));
+    QCOMPARE(m_channel->state(), ConnectionState::Live);
+}
+
+void TestPushChannel::reconnectsAfterSilence()
+{
+    m_server->setAnswerPings(false);
+    m_channel->setPingInterval(100);
+    m_channel->subscribe(u"tasks"_s, 1);
+    QVERIFY(!connectAndWelcome({{u"tasks"_s, 1}}).isEmpty());
+    QSignalSpy opened(m_server.get(), &ScriptedServer::webSocketOpened);
+    QVERIFY(opened.wait(5000)); // no pong for 2.5 intervals: a new socket
+    QCOMPARE(m_server->webSocketCount(), 2);
+    QCOMPARE(nextHello().value("collections"_L1).toObject(), QJsonObject({{u"tasks"_s, 1}}));
+}
+
+void TestPushChannel::staysConnectedWhilePongsArrive()
+{
+    m_channel->setPingInterval(100);
+    QVERIFY(!connectAndWelcome().isEmpty());
+    QSignalSpy opened(m_server.get(), &ScriptedServer::webSocketOpened);
+    QVERIFY(!opened.wait(800)); // eight ping intervals without a message but with pongs
+    QCOMPARE(m_server->webSocketCount(), 1);
+    QCOMPARE(m_channel->state(), ConnectionState::Live);
+}
+
+void TestPushChannel::presenceBothWays()
+{
+    m_channel->subscribe(u"tasks"_s, 0);
+    QVERIFY(!connectAndWelcome().isEmpty());
+    QSignalSpy presences(m_channel.get(), &PushChannel::presenceReceived);
+    const Presence bob{u"tasks"_s, u"r1"_s, u"bob"_s, Presence::State::Editing};
+    m_server->sendText(text(LiveMessage::presenceOf(bob)));
+    QVERIFY(presences.wait(5000));
+    QCOMPARE(presences.constFirst().at(0).value<Presence>(), bob);
+
+    const Presence mine{u"tasks"_s, u"r2"_s, u"alice"_s, Presence::State::Viewing};
+    QVERIFY(m_channel->sendPresence(mine));
+    QVERIFY(m_received->wait(5000));
+    QString error;
+    const auto message = LiveMessage::fromJson(
+        QJsonDocument::fromJson(m_received->takeFirst().at(0).toString().toUtf8()).object(), &error);
+    QVERIFY2(message, qPrintable(error));
+    QCOMPARE(message->type, LiveMessage::Type::Presence);
+    QCOMPARE(message->presence, mine);
+
+    // After a reconnect the channel announces it again.
+    m_server->dropWebSockets();
+    QVERIFY(!nextHello().isEmpty());
+    m_server->sendText(text(LiveMessage::welcome({}, u"alice"_s)));
+    QVERIFY(m_received->wait(5000));
+    const auto again = LiveMessage::fromJson(
+        QJsonDocument::fromJson(m_received->takeFirst().at(0).toString().toUtf8()).object(), &error);
+    QVERIFY(again);
+    QCOMPARE(again->presence, mine);
+}
+
+void TestPushChannel::closeGoesOffline()
+{
+    QVERIFY(!connectAndWelcome().isEmpty());
+    QSignalSpy opened(m_server.get(), &ScriptedServer::webSocketOpened);
+    m_channel->close();
+    QCOMPARE(m_channel->state(), ConnectionState::Offline);
+    QVERIFY(!opened.wait(300)); // no reconnect after a deliberate close
+}
+
+QTEST_GUILESS_MAIN(TestPushChannel)
+#include "tst_pushchannel.moc"

@@ -1,0 +1,336 @@
+#include "fetchchangesjob.h"
+#include "fetchrecordsjob.h"
+#include "listcollectionsjob.h"
+#include "scriptedserver.h"
+#include "writerecordjob.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Etagere;
+
+namespace {
+
+using Header = std::pair<QByteArray, QByteArray>;
+
+QJsonObject obj(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+QByteArray changeJson(qint64 seq, const char *id)
+{
+    Change change;
+    change.seq = seq;
+    change.collection = u"tasks"_s;
+    change.id = QString::fromLatin1(id);
+    change.etag = u"\"e%1\""_s.arg(seq);
+    change.data = QJsonObject{{u"title"_s, u"t"_s}};
+    change.author = u"bob"_s;
+    return QJsonDocument(change.toJson()).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class TestRestJob : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void listCollections();
+    void fetchRecordsPagesUntilNextIsNull();
+    void fetchChangesPagesUntilCaughtUp();
+    void writeRequests_data();
+    void writeRequests();
+    void typedErrors_data();
+    void typedErrors();
+    void conflictCarriesServerCopy();
+    void conflictOnDeletedRecordCarriesNull();
+    void validationCarriesField();
+    void unreadableSuccessIsProtocolError();
+    void noAnswerIsTimeoutAndFinishesOnce();
+    void refusedConnectionIsNetworkError();
+
+private:
+    /// Starts `job`, waits for finished(); true when it finished exactly once.
+    [[nodiscard]] bool run(RestJob *job);
+
+    QNetworkAccessManager m_network;
+    std::unique_ptr<ScriptedServer> m_server;
+};
+
+void TestRestJob::init()
+{
+    m_server = std::make_unique<ScriptedServer>();
+    QVERIFY(m_server->listen());
+}
+
+void TestRestJob::cleanup()
+{
+    m_server.reset();
+}
+
+bool TestRestJob::run(RestJob *job)
+{
+    job->setAutoDelete(false);
+    QSignalSpy spy(job, &RestJob::finished);
+    job->start();
+    if (!spy.wait(5000) || spy.count() != 1)
+        return false;
+    return job->isFinished() && spy.at(0).at(0).value<RestJob *>() == job;
+}
+
+void TestRestJob::listCollections()
+{
+    m_server->setHandler([](const ScriptedServer::Request &request) {
+        if (request.method != "GET" || request.path != "/v1/collections"_L1)
+            return ScriptedServer::json(404, "{}");
+        return ScriptedServer::json(200, R"({"collections":[{"name":"tasks","title":"Tasks","seq":7,"fields":[
+            {"name":"title","type":"string","title":"Title","required":true},
+            {"name":"state","type":"enum","title":"State","required":false,"values":["open","done"]}]}]})");
+    });
+    ListCollectionsJob job(&m_network, m_server->url());
+    QVERIFY(run(&job));
+    QCOMPARE(job.error(), RestJob::Error::None);
+    QCOMPARE(job.collections().size(), 1);
+    const CollectionSchema tasks = job.collections().constFirst();
+    QCOMPARE(tasks.name, u"tasks"_s);
+    QCOMPARE(tasks.seq, 7);
+    QCOMPARE(tasks.fields.size(), 2);
+    QCOMPARE(tasks.fields.at(1).values, QStringList({u"open"_s, u"done"_s}));
+    QCOMPARE(m_server->requests().constFirst().headers.value("accept"), "application/json"_ba);
+}
+
+void TestRestJob::fetchRecordsPagesUntilNextIsNull()
+{
+    // Three pages; the collection's number grows while paging: the job keeps the first.
+    m_server->setHandler([](const ScriptedServer::Request &request) {
+        const QString after = request.query.queryItemValue(u"after"_s);
+        if (after.isEmpty())
+            return ScriptedServer::json(200, R"({"seq":10,"records":[{"id":"a","etag":"\"1\"","seq":1,"data":{"n":1}},
+                {"id":"b","etag":"\"2\"","seq":2,"data":{"n":2}}],"next":"b"})");
+        if (after == "b"_L1)
+            return ScriptedServer::json(200, R"({"seq":11,"records":[{"id":"c","etag":"\"3\"","seq":3,"data":{"n":3}}],"next":"c"})");
+        return ScriptedServer::json(200, R"({"seq":12,"records":[{"id":"d","etag":"\"4\"","seq":11,"data":{"n":4}}],"next":null})");
+    });
+    FetchRecordsJob job(&m_network, m_server->url(), u"tasks"_s);
+    job.setPageSize(2);
+    QVERIFY(run(&job));
+    QCOMPARE(job.error(), RestJob::Error::None);
+    QCOMPARE(job.seq(), 10);
+    QCOMPARE(job.pageCount(), 3);
+    QStringList ids;
+    for (const Record &record : job.records())
+        ids.append(record.id);
+    QCOMPARE(ids, QStringList({u"a"_s, u"b"_s, u"c"_s, u"d"_s}));
+    QCOMPARE(job.records().at(3).data, obj(R"({"n":4})"));
+    const QList<ScriptedServer::Request> requests = m_server->requests();
+    QCOMPARE(requests.size(), 3);
+    QCOMPARE(requests.at(0).path, u"/v1/collections/tasks/records"_s);
+    QCOMPARE(requests.at(0).query.queryItemValue(u"limit"_s), u"2"_s);
+    QVERIFY(!requests.at(0).query.hasQueryItem(u"after"_s));
+    QCOMPARE(requests.at(2).query.queryItemValue(u"after"_s), u"c"_s);
+}
+
+void TestRestJob::fetchChangesPagesUntilCaughtUp()
+{
+    m_server->setHandler([](const ScriptedServer::Request &request) {
+        const int since = request.query.queryItemValue(u"since"_s).toInt();
+        if (since == 4)
+            return ScriptedServer::json(200, R"({"seq":7,"changes":[)" + changeJson(5, "a") + "," + changeJson(6, "b") + "]}");
+        return ScriptedServer::json(200, R"({"seq":7,"changes":[)" + changeJson(7, "a") + "]}");
+    });
+    FetchChangesJob job(&m_network, m_server->url(), u"tasks"_s, 4);
+    QVERIFY(run(&job));
+    QCOMPARE(job.error(), RestJob::Error::None);
+    QCOMPARE(job.seq(), 7);
+    QCOMPARE(job.changes().size(), 3);
+    QCOMPARE(job.changes().at(2).seq, 7);
+    QCOMPARE(m_server->requests().size(), 2);
+    QCOMPARE(m_server->requests().at(0).path, u"/v1/collections/tasks/changes"_s);
+    QCOMPARE(m_server->requests().at(1).query.queryItemValue(u"since"_s), u"6"_s);
+}
+
+void TestRestJob::writeRequests_data()
+{
+    QTest::addColumn<WriteRecordJob::Mode>("mode");
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("conditionHeader");
+    QTest::addColumn<QByteArray>("conditionValue");
+    QTest::addColumn<int>("status");
+
+    QTest::newRow("create") << WriteRecordJob::Mode::Create << "PUT"_ba << "if-none-match"_ba << "*"_ba << 201;
+    QTest::newRow("replace") << WriteRecordJob::Mode::Replace << "PUT"_ba << "if-match"_ba << "\"e1\""_ba << 200;
+    QTest::newRow("delete") << WriteRecordJob::Mode::Delete << "DELETE"_ba << "if-match"_ba << "\"e1\""_ba << 204;
+}
+
+void TestRestJob::writeRequests()
+{
+    QFETCH(WriteRecordJob::Mode, mode);
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, conditionHeader);
+    QFETCH(QByteArray, conditionValue);
+    QFETCH(int, status);
+
+    m_server->setHandler([status](const ScriptedServer::Request &) {
+        return ScriptedServer::Response{status, {{"ETag"_ba, "\"e2\""_ba}}, {}, false};
+    });
+    const QJsonObject data = obj(R"({"title":"Write it"})");
+    WriteRecordJob job(&m_network, m_server->url(), mode, u"tasks"_s, u"r-1"_s, data, u"\"e1\""_s);
+    QVERIFY(run(&job));
+    QCOMPARE(job.error(), RestJob::Error::None);
+    const ScriptedServer::Request request = m_server->requests().constFirst();
+    QCOMPARE(request.method, method);
+    QCOMPARE(request.path, u"/v1/collections/tasks/records/r-1"_s);
+    QCOMPARE(request.headers.value(conditionHeader), conditionValue);
+    QVERIFY(!request.headers.contains(conditionHeader == "if-match" ? "if-none-match"_ba : "if-match"_ba));
+    if (mode == WriteRecordJob::Mode::Delete) {
+        QVERIFY(request.body.isEmpty());
+        QVERIFY(job.newEtag().isEmpty());
+    } else {
+        QCOMPARE(obj(request.body), data);
+        QCOMPARE(request.headers.value("content-type"), "application/json"_ba);
+        QCOMPARE(job.newEtag(), u"\"e2\""_s);
+        QCOMPARE(job.data(), data);
+    }
+}
+
+void TestRestJob::typedErrors_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<RestJob::Error>("expected");
+
+    const QByteArray problem = R"({"type":"about:blank","title":"T","status":0,"detail":"went wrong"})"_ba;
+    QTest::newRow("400") << 400 << problem << RestJob::Error::BadRequest;
+    QTest::newRow("401") << 401 << problem << RestJob::Error::Forbidden;
+    QTest::newRow("403") << 403 << problem << RestJob::Error::Forbidden;
+    QTest::newRow("404") << 404 << problem << RestJob::Error::NotFound;
+    QTest::newRow("410") << 410 << problem << RestJob::Error::Gone;
+    QTest::newRow("413") << 413 << problem << RestJob::Error::BadRequest;
+    QTest::newRow("415") << 415 << problem << RestJob::Error::BadRequest;
+    QTest::newRow("422") << 422 << problem << RestJob::Error::Validation;
+    QTest::newRow("428") << 428 << problem << RestJob::Error::PreconditionRequired;
+    QTest::newRow("500") << 500 << problem << RestJob::Error::Server;
+    QTest::newRow("503 without body") << 503 << QByteArray() << RestJob::Error::Server;
+    QTest::newRow("404 with garbage") << 404 << "<html>"_ba << RestJob::Error::NotFound;
+    QTest::newRow("412 with garbage") << 412 << "<html>"_ba << RestJob::Error::Protocol;
+    QTest::newRow("304 unexpected") << 304 << QByteArray() << RestJob::Error::Protocol;
+}
+
+void TestRestJob::typedErrors()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(RestJob::Error, expected);
+
+    // A problem document carries the answer's own status.
+    const QByteArray sent = QByteArray(body).replace("\"status\":0", "\"status\":" + QByteArray::number(status));
+    m_server->setHandler([&](const ScriptedServer::Request &) {
+        return ScriptedServer::Response{status, {{"Content-Type"_ba, "application/problem+json"_ba}}, sent, false};
+    });
+    WriteRecordJob job(&m_network, m_server->url(), WriteRecordJob::Mode::Replace, u"tasks"_s, u"r1"_s,
+                       obj(R"({"title":"x"})"), u"\"e1\""_s);
+    QVERIFY(run(&job));
+    QCOMPARE(job.error(), expected);
+    QCOMPARE(job.httpStatus(), status);
+    QVERIFY(!job.errorString().isEmpty());
+    if (body.startsWith('{'))
+        QVERIFY2(job.errorString().contains(u"went wrong"_s), qPrintable(job.errorString()));
+}
+
+void TestRestJob::conflictCarriesServerCopy()
+{
+    m_server->setHandler([](const ScriptedServer::Request &) {
+        return ScriptedServer::json(412, R"({"title":"Theirs"})", {{"ETag"_ba, "\"e9\""_ba}});
+    });
+    WriteRecordJob job(&m_network, m_server->url(), WriteRecordJob::Mode::Replace, u"tasks"_s, u"r1"_s,
+                       obj(R"({"title":"Mine"})"), u"\"e1\""_s);
+    QVERIFY(run(&job));
+    QCOMPARE(job.error(), RestJob::Error::Conflict);
+    QCOMPARE(job.serverData(), QJsonValue(obj(R"({"title":"Theirs"})")));
+    QCOMPARE(job.serverEtag(), u"\"e9\""_s);
+}
+
+void TestRestJob::conflictOnDeletedRecordCarriesNull()
+{
+    m_server->setHandler([](const ScriptedServer::Request &) { return ScriptedServer::json(412, "null"); });
+    WriteRecordJob job(&m_network, m_server->url(), WriteRecordJob::Mode::Replace, u"tasks"_s, u"r1"_s,
+                       obj(R"({"title":"Mine"})"), u"\"e1\""_s);
+    QVERIFY(run(&job));
+    QCOMPARE(job.error(), RestJob::Error::Conflict);
+    QVERIFY(job.serverData().isNull());
+    QVERIFY(job.serverEtag().isEmpty());
+}
+
+void TestRestJob::validationCarriesField()
+{
+    m_server->setHandler([](const ScriptedServer::Request &) {
+        return ScriptedServer::json(422, R"({"type":"about:blank","title":"Unprocessable Content","status":422,
+            "detail":"must be one of open, done","field":"state"})");
+    });
+    WriteRecordJob job(&m_network, m_server->url(), WriteRecordJob::Mode::Create, u"tasks"_s, u"r1"_s,
+                       obj(R"({"state":"maybe"})"), {});
+    QVERIFY(run(&job));
+    QCOMPARE(job.error(), RestJob::Error::Validation);
+    QCOMPARE(job.problemField(), u"state"_s);
+    QCOMPARE(job.problemDetail(), u"must be one of open, done"_s);
+    QVERIFY(job.errorString().contains(u"state"_s));
+}
+
+void TestRestJob::unreadableSuccessIsProtocolError()
+{
+    m_server->setHandler([](const ScriptedServer::Request &) { return ScriptedServer::json(200, "{\"seq\": 1, garbage"); });
+    FetchRecordsJob job(&m_network, m_server->url(), u"tasks"_s);
+    QVERIFY(run(&job));
+    QCOMPARE(job.error(), RestJob::Error::Protocol);
+
+    m_server->setHandler([](const ScriptedServer::Request &) { return ScriptedServer::json(200, R"({"seq":1})"); });
+    FetchRecordsJob missingMembers(&m_network, m_server->url(), u"tasks"_s);
+    QVERIFY(run(&missingMembers));
+    QCOMPARE(missingMembers.error(), RestJob::Error::Protocol);
+
+    m_server->setHandler([](const ScriptedServer::Request &) { return ScriptedServer::Response{201, {}, {}, false}; });
+    WriteRecordJob noEtag(&m_network, m_server->url(), WriteRecordJob::Mode::Create, u"tasks"_s, u"r1"_s, {}, {});
+    QVERIFY(run(&noEtag));
+    QCOMPARE(noEtag.error(), RestJob::Error::Protocol);
+}
+
+void TestRestJob::noAnswerIsTimeoutAndFinishesOnce()
+{
+    m_server->setHandler([](const ScriptedServer::Request &) { return ScriptedServer::Response{200, {}, {}, true}; });
+    ListCollectionsJob job(&m_network, m_server->url());
+    QCOMPARE(job.timeout(), RestJob::DefaultTimeoutMs);
+    job.setTimeout(150);
+    job.setAutoDelete(false);
+    QSignalSpy spy(&job, &RestJob::finished);
+    job.start();
+    QVERIFY(spy.wait(5000));
+    QCOMPARE(job.error(), RestJob::Error::Timeout);
+    QVERIFY(!spy.wait(300)); // the aborted reply does not finish the job a second time
+    QCOMPARE(spy.count(), 1);
+}
+
+void TestRestJob::refusedConnectionIsNetworkError()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    QUrl url = m_server->url();
+    url.setPort(probe.serverPort());
+    probe.close(); // nothing listens there now
+    ListCollectionsJob job(&m_network, url);
+    QVERIFY(run(&job));
+    QCOMPARE(job.error(), RestJob::Error::Network);
+    QCOMPARE(job.httpStatus(), 0);
+    QVERIFY(!job.errorString().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestRestJob)
+#include "tst_restjob.moc"
