@@ -113,7 +113,7 @@ void MainWindow::createViews()
     splitter->addWidget(m_collectionView);
     splitter->addWidget(m_recordView);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({200, 900});
+    splitter->setSizes({150, 950});
     setCentralWidget(splitter);
 
     connect(m_collections, &QAbstractItemModel::rowsInserted, this, &MainWindow::selectFirstCollectionIfNone);

@@ -24,6 +24,9 @@ namespace {
 /// Stands for null in the date editors of fields that are not required (shown as "(none)").
 const QDate kNullDate(100, 1, 1);
 
+/// Editor property: the FieldEdit whose `from` is the value the cell held when it opened.
+constexpr char kEditedFrom[] = "etagereEditedFrom";
+
 /// Accepts what fits a qint64: an optional sign and decimal digits, nothing that overflows.
 class Int64Validator : public QValidator
 {
@@ -269,7 +272,13 @@ QWidget *RecordDelegate::createEditor(QWidget *parent, const QStyleOptionViewIte
 
 void RecordDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
+    // The view calls this again whenever the cell changes, e.g. by a remote change while
+    // the user types: keep what they typed, and remember the value they started from so
+    // that their edit becomes a conflict rather than overwriting the other person's.
+    if (editor->property(kEditedFrom).isValid())
+        return;
     const QVariant value = index.data(Qt::EditRole);
+    editor->setProperty(kEditedFrom, QVariant::fromValue(FieldEdit{value, {}}));
     if (auto *text = qobject_cast<QPlainTextEdit *>(editor))
         text->setPlainText(value.toString());
     else if (auto *box = qobject_cast<QCheckBox *>(editor))
@@ -304,7 +313,9 @@ void RecordDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, co
         value = type == FieldType::Integer ? integerValue(line->text()) : textValue(line->text(), required);
     else
         return;
-    model->setData(index, value, Qt::EditRole);
+    FieldEdit edit = editor->property(kEditedFrom).value<FieldEdit>();
+    edit.to = value;
+    model->setData(index, QVariant::fromValue(edit), RecordTableModel::FieldEditRole);
 }
 
 void RecordDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,

@@ -376,25 +376,33 @@ bool RecordTableModel::setData(const QModelIndex &index, const QVariant &value, 
     if (!m_engine || !index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const FieldSchema &field = m_schema.fields.at(index.column());
-    QJsonValue json;
-    if (role == Qt::CheckStateRole && field.type == FieldType::Boolean)
-        json = value.value<Qt::CheckState>() == Qt::Checked;
-    else if (role == Qt::EditRole)
-        json = field.fromVariant(value);
-    else
-        return false;
     const RecordState &state = m_rows.at(index.row());
+    if (role == Qt::CheckStateRole && field.type == FieldType::Boolean)
+        return writeField(state, field, value.value<Qt::CheckState>() == Qt::Checked, std::nullopt);
+    if (role == Qt::EditRole)
+        return writeField(state, field, field.fromVariant(value), std::nullopt);
+    if (role == FieldEditRole && value.canConvert<FieldEdit>()) {
+        const FieldEdit edit = value.value<FieldEdit>();
+        return writeField(state, field, field.fromVariant(edit.to), field.fromVariant(edit.from));
+    }
+    return false;
+}
+
+bool RecordTableModel::writeField(const RecordState &state, const FieldSchema &field, const QJsonValue &value,
+                                  const std::optional<QJsonValue> &editedFrom)
+{
     if (state.deletedLocally)
         return false;
-    if (valueOf(state.local, field.name) == json)
+    if (valueOf(state.local, field.name) == value)
         return true; // nothing to write
     QString error;
-    if (!m_engine->setField(m_collection, state.id, field.name, json, &error)) {
+    const bool written = editedFrom ? m_engine->setFieldFrom(m_collection, state.id, field.name, *editedFrom, value, &error)
+                                    : m_engine->setField(m_collection, state.id, field.name, value, &error);
+    if (!written) {
         qCInfo(lcModel) << "edit refused:" << m_collection << state.id << field.name << error;
         emit editRejected(tr("%1: %2").arg(field.title.isEmpty() ? field.name : field.title, error));
-        return false;
     }
-    return true;
+    return written;
 }
 
 QHash<int, QByteArray> RecordTableModel::roleNames() const

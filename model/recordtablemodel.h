@@ -1,6 +1,7 @@
 #pragma once
 
 #include "collectionschema.h"
+#include "fieldedit.h"
 #include "recordstate.h"
 #include "syncengine.h"
 
@@ -18,8 +19,10 @@ class RemoteChangeTracker;
 /// Roles: EditRole gives the typed value (FieldSchema::toVariant: QString, qint64, double,
 /// bool, QDate, QDateTime in UTC), DisplayRole a formatted text (none for booleans, which
 /// use CheckStateRole), plus the custom roles below. setData(EditRole, or CheckStateRole on
-/// a boolean column) asks the engine (SyncEngine::setField); when the engine refuses,
-/// setData returns false, nothing changes and editRejected() tells why.
+/// a boolean column) asks the engine (SyncEngine::setField); setData(FieldEditRole) with a
+/// FieldEdit does the same through SyncEngine::setFieldFrom, which turns an edit begun
+/// before a remote change of that cell into a conflict. When the engine refuses, setData
+/// returns false, nothing changes and editRejected() tells why.
 ///
 /// The model follows the engine precisely: a changed record emits dataChanged for exactly
 /// the cells whose value changed (and a separate, role-limited dataChanged when only its
@@ -46,6 +49,7 @@ public:
         FieldTypeRole,      ///< Etagere::FieldType of the column
         FieldRequiredRole,  ///< bool: the column's field must not be null
         FieldValuesRole,    ///< QStringList: the allowed values of an enum column
+        FieldEditRole,      ///< setData only: a FieldEdit (SyncEngine::setFieldFrom)
     };
     Q_ENUM(Role)
 
@@ -106,6 +110,8 @@ private:
     [[nodiscard]] QVariant stateData(const RecordState &state, int column, int role) const;
     [[nodiscard]] QString toolTip(const RecordState &state, int column) const;
     [[nodiscard]] QJsonObject withDefaults(const QJsonObject &values) const;
+    [[nodiscard]] bool writeField(const RecordState &state, const FieldSchema &field, const QJsonValue &value,
+                                  const std::optional<QJsonValue> &editedFrom);
 
     QPointer<SyncEngine> m_engine;
     QString m_collection;

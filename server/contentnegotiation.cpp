@@ -80,4 +80,21 @@ QByteArray mediaType(const QByteArray &contentType)
     return (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
 }
 
+QByteArray charset(const QByteArray &contentType)
+{
+    const QList<QByteArray> parts = contentType.split(';');
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        const QByteArray parameter = parts.at(i).trimmed().toLower();
+        if (parameter.startsWith("charset="))
+            return QByteArray(parameter.mid(8)).replace('"', QByteArray()).trimmed();
+    }
+    return {};
+}
+
+bool isUtf8Compatible(const QByteArray &contentType)
+{
+    const QByteArray name = charset(contentType);
+    return name.isEmpty() || name == "utf-8" || name == "us-ascii";
+}
+
 } // namespace Etagere::ContentNegotiation

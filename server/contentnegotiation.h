@@ -16,4 +16,12 @@ namespace Etagere::ContentNegotiation {
 /// dropped; empty when absent.
 [[nodiscard]] QByteArray mediaType(const QByteArray &contentType);
 
+/// The `charset` parameter of a `Content-Type` value in lower case, without quotes; empty
+/// when absent.
+[[nodiscard]] QByteArray charset(const QByteArray &contentType);
+
+/// True when a text body (JSON) labelled with `contentType` can be read as UTF-8: no
+/// charset parameter, or `utf-8`, or `us-ascii` (a subset of UTF-8).
+[[nodiscard]] bool isUtf8Compatible(const QByteArray &contentType);
+
 } // namespace Etagere::ContentNegotiation

@@ -1,10 +1,13 @@
 #include "httpadapter.h"
 
 #include "logging.h"
+#include "loopbackguard.h"
 
 #include <QAbstractHttpServer>
+#include <QDateTime>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QLocale>
 #include <QTcpServer>
 #include <QWebSocket>
 
@@ -46,12 +49,19 @@ bool isWebSocketUpgrade(const QHttpServerRequest &request)
     return request.value("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0;
 }
 
-// Writes status line, headers, Content-Length (not on 204 and 304) and body.
+// An IMF-fixdate (RFC 9110 section 5.6.7), for example `Sun, 06 Nov 1994 08:49:37 GMT`.
+QByteArray httpDate(const QDateTime &time)
+{
+    return QLocale::c().toString(time.toUTC(), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s).toLatin1();
+}
+
+// Writes status line, headers, Date, Content-Length (not on 204 and 304) and body.
 void writeResponse(QHttpServerResponder &responder, const HttpResponse &response, bool withBody)
 {
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
+    responder.writeHeader("Date", httpDate(QDateTime::currentDateTimeUtc()));
     const bool hasBody = response.status != 204 && response.status != 304;
     if (hasBody)
         responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
@@ -74,9 +84,10 @@ protected:
     {
         HttpRequest converted = toHttpRequest(request);
         if (isWebSocketUpgrade(request)) {
-            // Returning true without writing lets the WebSocket server take the socket over;
-            // false makes the base class call missingHandler() and close it.
-            return converted.path == LivePath && m_adapter->m_webSocketHandler;
+            // Qt 6.4 asks this function before it answers the handshake. Returning true
+            // without writing lets the WebSocket server take the socket over; false makes
+            // the base class call missingHandler(), which writes the refusal, and close it.
+            return !m_adapter->refuseUpgrade(converted).has_value();
         }
         const bool isHead = converted.method == "HEAD";
         if (isHead)
@@ -90,9 +101,13 @@ protected:
 
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
+        // Called for refused WebSocket upgrades only: every other request is answered above.
+        const HttpRequest converted = toHttpRequest(request);
+        const HttpResponse response = m_adapter->refuseUpgrade(converted).value_or(
+            HttpResponse::problem(404, u"no WebSocket endpoint at %1"_s.arg(converted.path)));
+        qCDebug(lcServer).noquote() << "upgrade" << converted.path << response.status;
         QHttpServerResponder responder = makeResponder(request, socket);
-        writeResponse(responder,
-                      HttpResponse::problem(404, u"no WebSocket endpoint at %1"_s.arg(request.url().path())), true);
+        writeResponse(responder, response, true);
     }
 
 private:
@@ -142,6 +157,8 @@ QString HttpAdapter::errorString() const
 
 HttpResponse HttpAdapter::respond(const HttpRequest &request) const
 {
+    if (std::optional<HttpResponse> refusal = LoopbackGuard::checkHost(request))
+        return *refusal;
     if (request.body.size() > MaxBodySize) {
         return HttpResponse::problem(413, u"the body has %1 bytes; the limit is %2"_s.arg(request.body.size())
                                               .arg(MaxBodySize));
@@ -154,6 +171,17 @@ HttpResponse HttpAdapter::respond(const HttpRequest &request) const
     if (!m_requestHandler)
         return HttpResponse::problem(503, u"the server is not ready"_s);
     return m_requestHandler(request);
+}
+
+std::optional<HttpResponse> HttpAdapter::refuseUpgrade(const HttpRequest &request) const
+{
+    if (std::optional<HttpResponse> refusal = LoopbackGuard::checkHost(request))
+        return refusal;
+    if (std::optional<HttpResponse> refusal = LoopbackGuard::checkOrigin(request))
+        return refusal;
+    if (request.path != LivePath || !m_webSocketHandler)
+        return HttpResponse::problem(404, u"no WebSocket endpoint at %1"_s.arg(request.path));
+    return std::nullopt;
 }
 
 void HttpAdapter::acceptWebSockets()

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QWebSocket;
@@ -17,8 +18,10 @@ namespace Etagere {
 /// The one place that knows Qt HttpServer (a technical preview in 6.4). Listens on one
 /// address and port, turns each request into an HttpRequest for the request handler and
 /// writes its HttpResponse back; hands WebSocket upgrades on `/v1/live` to the socket
-/// handler. Refuses bodies over MaxBodySize with 413 before the handler sees them, and
-/// answers any other WebSocket upgrade with 404. HEAD is answered as GET without body.
+/// handler. Before any handler sees a request it refuses a `Host` that is not loopback
+/// (400/421, see LoopbackGuard) and bodies over MaxBodySize (413); before the WebSocket
+/// handshake it refuses a non-loopback `Origin` (403) and upgrades on any other path (404).
+/// HEAD is answered as GET without body.
 /// Lives on the server thread; handlers are called there.
 class HttpAdapter : public QObject
 {
@@ -50,6 +53,9 @@ private:
 
     void acceptWebSockets();
     [[nodiscard]] HttpResponse respond(const HttpRequest &request) const;
+    /// The answer refusing a WebSocket upgrade (Host 400/421, Origin 403, path 404);
+    /// nullopt when the handshake may go ahead.
+    [[nodiscard]] std::optional<HttpResponse> refuseUpgrade(const HttpRequest &request) const;
 
     std::unique_ptr<Server> m_server;
     RequestHandler m_requestHandler;

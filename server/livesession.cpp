@@ -96,12 +96,7 @@ void LiveSession::send(EncodedMessage &message)
 
 void LiveSession::sendError(int status, const QString &detail, const QString &collection)
 {
-    QJsonObject error{{u"type"_s, u"error"_s}, {u"status"_s, status}};
-    if (!collection.isEmpty())
-        error.insert(u"collection"_s, collection);
-    if (!detail.isEmpty())
-        error.insert(u"detail"_s, detail);
-    send(error);
+    send(LiveMessage::error(collection, status, detail).toJson());
 }
 
 void LiveSession::close(QWebSocketProtocol::CloseCode code, const QString &reason)

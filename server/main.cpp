@@ -84,14 +84,12 @@ QHostAddress parseAddress(const QString &text)
     return QHostAddress(text);
 }
 
-// Parses the command line into *options; returns -1 to go on, else the exit code.
-int parseOptions(const QCoreApplication &app, Options *options)
+void addOptions(QCommandLineParser *parser)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"The Etagere server: records over REST, changes live over WebSocket."_s);
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOptions({
+    parser->setApplicationDescription(u"The Etagere server: records over REST, changes live over WebSocket."_s);
+    parser->addHelpOption();
+    parser->addVersionOption();
+    parser->addOptions({
         {u"data"_s, u"Directory of the database (created when absent)."_s, u"dir"_s},
         {u"listen"_s, u"Loopback address to listen on (default 127.0.0.1)."_s, u"address"_s, u"127.0.0.1"_s},
         {u"port"_s, u"TCP port; 0 picks a free one (default 8642)."_s, u"port"_s, u"8642"_s},
@@ -99,12 +97,26 @@ int parseOptions(const QCoreApplication &app, Options *options)
         {u"retain-changes"_s, u"Keep only the last N changes per collection (0: all)."_s, u"n"_s, u"0"_s},
         {u"ping-interval"_s, u"WebSocket ping interval in milliseconds."_s, u"ms"_s},
     });
-    parser.process(app);
-    if (!parser.positionalArguments().isEmpty())
-        return fail(UsageError, u"unexpected argument: "_s + parser.positionalArguments().first());
-    options->dataDir = parser.value(u"data"_s);
-    if (options->dataDir.isEmpty())
-        return fail(UsageError, u"--data DIR is required"_s);
+}
+
+// Parses the arguments; answers --help and --version (and exits). -1 to go on, else the exit
+// code: an unknown option or a missing value is a usage error (2), as every other one.
+int parseArguments(const QCoreApplication &app, QCommandLineParser *parser)
+{
+    if (!parser->parse(app.arguments()))
+        return fail(UsageError, parser->errorText());
+    if (parser->isSet(u"help"_s) || parser->isSet(u"help-all"_s))
+        parser->showHelp(0);
+    if (parser->isSet(u"version"_s))
+        parser->showVersion();
+    if (!parser->positionalArguments().isEmpty())
+        return fail(UsageError, u"unexpected argument: "_s + parser->positionalArguments().first());
+    return -1;
+}
+
+// Reads --port, --retain-changes and --ping-interval; -1 to go on, else the exit code.
+int readNumbers(const QCommandLineParser &parser, Options *options)
+{
     bool ok = false;
     const uint port = parser.value(u"port"_s).toUInt(&ok);
     if (!ok || port > 65535)
@@ -118,7 +130,12 @@ int parseOptions(const QCoreApplication &app, Options *options)
         if (!ok || options->pingInterval <= 0)
             return fail(UsageError, u"--ping-interval must be a positive number of milliseconds"_s);
     }
-    options->demo = parser.isSet(u"demo"_s);
+    return -1;
+}
+
+// Reads --listen: an IP address (or `localhost`) that must be a loopback address.
+int readAddress(const QCommandLineParser &parser, Options *options)
+{
     options->address = parseAddress(parser.value(u"listen"_s));
     if (options->address.isNull())
         return fail(UsageError, u"--listen: \"%1\" is not an IP address"_s.arg(parser.value(u"listen"_s)));
@@ -128,6 +145,22 @@ int parseOptions(const QCoreApplication &app, Options *options)
                                     .arg(options->address.toString()));
     }
     return -1;
+}
+
+// Parses the command line into *options; returns -1 to go on, else the exit code.
+int parseOptions(const QCoreApplication &app, Options *options)
+{
+    QCommandLineParser parser;
+    addOptions(&parser);
+    if (const int code = parseArguments(app, &parser); code >= 0)
+        return code;
+    options->dataDir = parser.value(u"data"_s);
+    if (options->dataDir.isEmpty())
+        return fail(UsageError, u"--data DIR is required"_s);
+    options->demo = parser.isSet(u"demo"_s);
+    if (const int code = readNumbers(parser, options); code >= 0)
+        return code;
+    return readAddress(parser, options);
 }
 
 QString baseUrl(const QHostAddress &address, quint16 port)

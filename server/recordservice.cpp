@@ -57,9 +57,60 @@ std::optional<qint64> integerParameter(const QUrlQuery &query, const QString &na
     return value;
 }
 
+// Headers of a record representation (also of a 304, and of the null body of a 412 on a
+// deleted record, which has no ETag): a cache must revalidate it, and it varies by Accept.
+// "application/json or application/cbor"
+QString typeNames(const QList<BodyType> &types)
+{
+    QByteArrayList names;
+    for (const BodyType &type : types)
+        names.append(type.mediaType);
+    return QString::fromLatin1(names.join(" or "));
+}
+
+// 415 for a body that is none of `types` (RFC 5789: with Accept-Patch on a PATCH).
+HttpResponse unsupportedMediaType(const QList<BodyType> &types, const QString &detail)
+{
+    HttpResponse error = HttpResponse::problem(415, detail);
+    if (types.first().mediaType == PatchTypes.first().mediaType)
+        error.setHeader("Accept-Patch", "application/merge-patch+json");
+    return error;
+}
+
+// The format of a body sent as `contentType` when it is one of `types` (and, for JSON, in
+// UTF-8 or its subset US-ASCII); else nullopt and a 415 in *error.
+std::optional<WireFormat> bodyFormat(const QList<BodyType> &types, const QByteArray &contentType,
+                                     HttpResponse *error)
+{
+    const QByteArray mediaType = ContentNegotiation::mediaType(contentType);
+    const auto type = std::find_if(types.cbegin(), types.cend(),
+                                   [&mediaType](const BodyType &t) { return t.mediaType == mediaType; });
+    if (type == types.cend()) {
+        *error = unsupportedMediaType(types, u"the body must be sent as %1, not \"%2\""_s.arg(
+                                                 typeNames(types), QString::fromLatin1(mediaType)));
+        return std::nullopt;
+    }
+    if (type->format == WireFormat::Json && !ContentNegotiation::isUtf8Compatible(contentType)) {
+        *error = unsupportedMediaType(types, u"a JSON body must be UTF-8, not charset \"%1\""_s.arg(
+                                                 QString::fromLatin1(ContentNegotiation::charset(contentType))));
+        return std::nullopt;
+    }
+    return type->format;
+}
+
+// 410 for `since` older than the oldest change kept, or ahead of the collection's number
+// (the client holds a history this server does not have); either way it must reload.
+HttpResponse goneResponse(qint64 since, qint64 currentSeq)
+{
+    const QString why = since > currentSeq ? u"%1 is ahead of the collection, which is at %2"_s
+                                           : u"changes after %1 are no longer kept (the collection is at %2)"_s;
+    return HttpResponse::problem(410, why.arg(since).arg(currentSeq) + u"; reload the collection"_s);
+}
+
 void markAsRecord(HttpResponse *response, const QString &etag)
 {
-    response->setHeader("ETag", etag.toUtf8());
+    if (!etag.isEmpty())
+        response->setHeader("ETag", etag.toUtf8());
     response->setHeader("Cache-Control", "no-cache");
     response->setHeader("Vary", "Accept");
 }
@@ -85,20 +136,10 @@ struct RecordService::Context
     // Decodes the body if its Content-Type is one of `types`; else sets *error (415 or 400).
     [[nodiscard]] std::optional<QJsonValue> body(const QList<BodyType> &types, HttpResponse *error) const
     {
-        const QByteArray mediaType = ContentNegotiation::mediaType(request.header("Content-Type"));
-        const auto type = std::find_if(types.cbegin(), types.cend(),
-                                       [&mediaType](const BodyType &t) { return t.mediaType == mediaType; });
-        if (type == types.cend()) {
-            QByteArrayList names;
-            for (const BodyType &t : types)
-                names.append(t.mediaType);
-            *error = HttpResponse::problem(415, u"the body must be sent as %1, not \"%2\""_s.arg(
-                                                   QString::fromLatin1(names.join(" or ")), QString::fromLatin1(mediaType)));
-            if (types.first().mediaType == PatchTypes.first().mediaType)
-                error->setHeader("Accept-Patch", "application/merge-patch+json");
+        const std::optional<WireFormat> bodyType = bodyFormat(types, request.header("Content-Type"), error);
+        if (!bodyType)
             return std::nullopt;
-        }
-        DecodeResult decoded = WireCodec::decode(request.body, type->format);
+        DecodeResult decoded = WireCodec::decode(request.body, *bodyType);
         if (!decoded.isValid()) {
             *error = HttpResponse::problem(400, u"malformed body: "_s + decoded.error);
             return std::nullopt;
@@ -141,8 +182,11 @@ struct RecordService::Context
     // The record as a representation: its data with ETag, or JSON null for a tombstone.
     [[nodiscard]] HttpResponse recordResponse(int status, const StoredRecord &record) const
     {
-        if (!record.isLive())
-            return HttpResponse::encoded(status, QJsonValue(QJsonValue::Null), format);
+        if (!record.isLive()) {
+            HttpResponse response = HttpResponse::encoded(status, QJsonValue(QJsonValue::Null), format);
+            markAsRecord(&response, QString()); // no ETag: the record has no current one
+            return response;
+        }
         HttpResponse response = HttpResponse::encoded(status, record.data, format);
         markAsRecord(&response, record.etag);
         return response;
@@ -423,10 +467,8 @@ HttpResponse RecordService::changesRoute(Context &context)
         m_storage->changesSince(context.collection, *since, int(qMin<qint64>(*limit, MaxChangeLimit)));
     if (!result.exists)
         return HttpResponse::problem(404, u"no collection named \"%1\""_s.arg(context.collection));
-    if (result.gone) {
-        return HttpResponse::problem(410, u"changes after %1 are no longer kept (the collection is at %2); "
-                                          "reload the collection"_s.arg(*since).arg(result.currentSeq));
-    }
+    if (result.gone)
+        return goneResponse(*since, result.currentSeq);
     HttpResponse response = HttpResponse::encoded(200, ChangePage{result.currentSeq, result.changes}.toJson(),
                                                   context.format);
     response.setHeader("Cache-Control", "no-cache");

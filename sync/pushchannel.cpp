@@ -5,7 +5,6 @@
 #include "wirecodec.h"
 
 #include <QNetworkRequest>
-#include <QRandomGenerator>
 #include <QWebSocket>
 
 using namespace Qt::StringLiterals;
@@ -56,7 +55,7 @@ void PushChannel::open()
     if (m_wanted)
         return;
     m_wanted = true;
-    m_attempt = 0;
+    m_backoff.reset();
     connectSocket();
 }
 
@@ -71,8 +70,9 @@ void PushChannel::close()
 ConnectionState PushChannel::state() const { return m_state; }
 QString PushChannel::user() const { return m_user; }
 int PushChannel::pingInterval() const { return m_pingInterval; }
-void PushChannel::setReconnectBase(int ms) { m_reconnectBase = qMax(1, ms); }
-void PushChannel::setReconnectCap(int ms) { m_reconnectCap = qMax(1, ms); }
+void PushChannel::setReconnectBase(int ms) { m_backoff.setBase(ms); }
+void PushChannel::setReconnectCap(int ms) { m_backoff.setCap(ms); }
+int PushChannel::reconnectAttempts() const { return m_backoff.attempts(); }
 
 void PushChannel::setPingInterval(int ms)
 {
@@ -146,7 +146,7 @@ void PushChannel::connectSocket()
     connect(socket, &QWebSocket::textMessageReceived, this, &PushChannel::onTextMessage);
     connect(socket, &QWebSocket::binaryMessageReceived, this, &PushChannel::signOfLife);
     connect(socket, &QWebSocket::pong, this, &PushChannel::signOfLife);
-    const bool first = m_attempt == 0 && !m_everWelcomed;
+    const bool first = m_backoff.attempts() == 0 && !m_everWelcomed;
     setState(first ? ConnectionState::Connecting : ConnectionState::Reconnecting);
     qCDebug(lcSync) << "push channel connecting to" << liveUrl(m_server).toString();
     m_watchdog.start(m_pingInterval * 5 / 2);
@@ -203,18 +203,10 @@ void PushChannel::scheduleReconnect()
     if (!m_wanted)
         return;
     setState(ConnectionState::Reconnecting);
-    const int delay = nextBackoff();
+    const int delay = m_backoff.next();
     qCDebug(lcSync) << "push channel reconnects in" << delay << "ms";
     m_reconnectTimer.start(delay);
-}
-
-int PushChannel::nextBackoff()
-{
-    const int exponent = qMin(m_attempt, 20);
-    ++m_attempt;
-    const qint64 delay = qMin<qint64>(m_reconnectCap, qint64(m_reconnectBase) << exponent);
-    // Full delay halved plus a random half: clients that lost the same server spread out.
-    return int(delay / 2 + QRandomGenerator::global()->bounded(delay / 2 + 1));
+    Q_EMIT reconnectScheduled(delay, m_backoff.attempts());
 }
 
 void PushChannel::setState(ConnectionState state)
@@ -262,19 +254,26 @@ void PushChannel::onTextMessage(const QString &text)
     case LiveMessage::Type::Welcome: handleWelcome(*message); return;
     case LiveMessage::Type::Change: handleChange(message->change); return;
     case LiveMessage::Type::Reset: requireReset(message->collection, message->seq); return;
-    case LiveMessage::Type::Error:
-        qCWarning(lcSync) << "push channel: subscription refused" << message->collection << message->status;
-        Q_EMIT subscriptionFailed(message->collection, message->status);
-        return;
+    case LiveMessage::Type::Error: handleError(*message); return;
     case LiveMessage::Type::Presence: Q_EMIT presenceReceived(message->presence); return;
     case LiveMessage::Type::Hello: return; // a client message; nothing to do
     }
 }
 
+void PushChannel::handleError(const LiveMessage &message)
+{
+    if (message.collection.isEmpty()) { // the server refused a message of ours: a bug here, not the user's
+        qCWarning(lcSync) << "push channel: the server refused a message:" << message.status << message.detail;
+        return;
+    }
+    qCWarning(lcSync) << "push channel: subscription refused" << message.collection << message.status;
+    Q_EMIT subscriptionFailed(message.collection, message.status);
+}
+
 void PushChannel::handleWelcome(const LiveMessage &message)
 {
     m_user = message.user;
-    m_attempt = 0;
+    m_backoff.reset();
     m_everWelcomed = true;
     for (auto it = message.collections.begin(); it != message.collections.end(); ++it) {
         const auto feed = m_feeds.constFind(it.key());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backoff.h"
 #include "change.h"
 #include "connectionstate.h"
 #include "livemessage.h"
@@ -29,9 +30,11 @@ class RestJob;
 /// resetRequired(): the collection is then suspended until subscribe() gives the number
 /// of the reloaded state.
 ///
-/// Reconnects after any drop with exponential backoff and jitter, resuming from the last
-/// numbers. Sends its own pings every pingInterval(); a pong or any message is a sign of
-/// life, and none for 2.5 intervals aborts the socket and reconnects.
+/// Reconnects after any drop with exponential backoff and jitter (see Backoff), resuming
+/// from the last numbers; the backoff starts over after each `welcome`. Sends its own
+/// pings every pingInterval(); a pong or any message is a sign of life, and none for 2.5
+/// intervals (a server that froze or a silent network) aborts the socket and reconnects.
+/// The same watchdog bounds a connection attempt that never gets its handshake answered.
 /// Lives in its creator's thread. `network` must outlive it.
 class PushChannel : public QObject
 {
@@ -39,8 +42,8 @@ class PushChannel : public QObject
 
 public:
     static constexpr int DefaultPingIntervalMs = 10000;
-    static constexpr int DefaultReconnectBaseMs = 500;
-    static constexpr int DefaultReconnectCapMs = 30000;
+    static constexpr int DefaultReconnectBaseMs = Backoff::DefaultBaseMs;
+    static constexpr int DefaultReconnectCapMs = Backoff::DefaultCapMs;
 
     /// `server` is the REST base URL (http or https); the WebSocket URL derives from it.
     PushChannel(QNetworkAccessManager *network, const QUrl &server, QObject *parent = nullptr);
@@ -60,9 +63,12 @@ public:
 
     void setPingInterval(int ms);
     [[nodiscard]] int pingInterval() const;
-    /// First reconnect delay; doubles per failed attempt up to the cap, with jitter.
+    /// Ceiling of the first reconnect delay; doubles per failed attempt up to the cap,
+    /// with jitter (the delay lies between half the ceiling and the ceiling).
     void setReconnectBase(int ms);
     void setReconnectCap(int ms);
+    /// Reconnect attempts since the last `welcome` (0 while live).
+    [[nodiscard]] int reconnectAttempts() const;
 
     /// Subscribes to `collection`, whose state reflects every change up to `seq`; resumes
     /// a suspended collection. Sends a new `hello` when connected.
@@ -82,6 +88,9 @@ public:
 
 Q_SIGNALS:
     void stateChanged(Etagere::ConnectionState state);
+    /// The socket was lost; attempt number `attempt` (1 for the first since the last
+    /// `welcome`) starts in `delayMs` milliseconds.
+    void reconnectScheduled(int delayMs, int attempt);
     void welcomed(const QString &user);
     /// The next change of a collection (seq == previous + 1).
     void changeReceived(const Etagere::Change &change);
@@ -106,7 +115,6 @@ private:
     void onSocketLost(const QString &reason);
     void teardownSocket();
     void scheduleReconnect();
-    [[nodiscard]] int nextBackoff();
     void setState(ConnectionState state);
     void signOfLife();
     void onPingTick();
@@ -114,6 +122,7 @@ private:
     void sendMessage(const LiveMessage &message);
 
     void handleWelcome(const LiveMessage &message);
+    void handleError(const LiveMessage &message);
     void handleChange(const Change &change);
     void deliverInOrder(const QString &collection);
     void startCatchUp(const QString &collection);
@@ -129,10 +138,8 @@ private:
     QString m_user;
     bool m_wanted = false;
     bool m_everWelcomed = false;
-    int m_attempt = 0;
     int m_pingInterval = DefaultPingIntervalMs;
-    int m_reconnectBase = DefaultReconnectBaseMs;
-    int m_reconnectCap = DefaultReconnectCapMs;
+    Backoff m_backoff;
     QTimer m_pingTimer;
     QTimer m_watchdog;
     QTimer m_reconnectTimer;

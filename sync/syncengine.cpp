@@ -33,7 +33,6 @@ RecordState stateFromServer(const QString &collection, const Record &record)
     return state;
 }
 
-constexpr int MaxRetryDelayMs = 30000;
 
 } // namespace
 
@@ -179,7 +178,7 @@ void SyncEngine::Private::onChannelState(ConnectionState state)
     Q_EMIT q->connectionStateChanged(state);
     if (state != ConnectionState::Live || !running)
         return;
-    retryAttempt = 0;
+    retryBackoff.reset();
     onRetry(); // the server is back: finish loading and send what waits
 }
 
@@ -187,9 +186,7 @@ void SyncEngine::Private::scheduleRetry()
 {
     if (!running || retryTimer.isActive())
         return;
-    const qint64 delay = qMin<qint64>(MaxRetryDelayMs, qint64(retryBase) << qMin(retryAttempt, 16));
-    ++retryAttempt;
-    retryTimer.start(int(delay));
+    retryTimer.start(retryBackoff.next());
 }
 
 void SyncEngine::Private::onRetry()
@@ -262,7 +259,7 @@ void SyncEngine::start()
     if (d->running)
         return;
     d->running = true;
-    d->retryAttempt = 0;
+    d->retryBackoff.reset();
     d->channel.open();
     d->onRetry();
 }
@@ -315,7 +312,7 @@ void SyncEngine::setTimings(int pingIntervalMs, int reconnectBaseMs)
 {
     d->channel.setPingInterval(pingIntervalMs);
     d->channel.setReconnectBase(reconnectBaseMs);
-    d->retryBase = qMax(1, reconnectBaseMs);
+    d->retryBackoff.setBase(reconnectBaseMs);
 }
 
 } // namespace Etagere

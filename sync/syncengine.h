@@ -67,6 +67,13 @@ public:
     /// (resolve it first); then nothing changes.
     [[nodiscard]] bool setField(const QString &collection, const QString &id, const QString &field,
                                 const QJsonValue &value, QString *error = nullptr);
+    /// setField() for an edit the user began when the field held `editedFrom` (what an
+    /// editor showed when it opened). When the field has changed on the server since, and
+    /// `value` differs from the new value, nothing is overwritten: the record gets a conflict
+    /// on that field (base `editedFrom`, mine `value`, theirs the server's copy) for the user
+    /// to decide. Same refusals as setField().
+    [[nodiscard]] bool setFieldFrom(const QString &collection, const QString &id, const QString &field,
+                                    const QJsonValue &editedFrom, const QJsonValue &value, QString *error = nullptr);
     /// Deletes a record (pending until the server confirms). False if unknown.
     /// The record stays in records() with deletedLocally set (recordChanged, Local) until
     /// the server confirms (recordRemoved, Server); a record never sent is removed at once

@@ -1,10 +1,12 @@
 #pragma once
 
 // Private implementation of SyncEngine; split over syncengine.cpp (public API, loading),
-// syncengine_writes.cpp (local edits, writes, conflicts) and syncengine_push.cpp (pushes).
+// syncengine_writes.cpp (local edits, writes), syncengine_conflicts.cpp (412s, merges,
+// conflicts) and syncengine_push.cpp (pushes).
 
 #include "syncengine.h"
 
+#include "backoff.h"
 #include "pushchannel.h"
 #include "record.h"
 #include "recordstore.h"
@@ -73,7 +75,9 @@ public:
     void commit(const StoreBatch &batch);
     void recountPending();
 
-    // syncengine_writes.cpp: local edits, writes, 412, conflicts
+    // syncengine_writes.cpp: local edits, writes, the answers to writes
+    [[nodiscard]] QString checkEdit(const std::optional<RecordState> &state, const QString &collection,
+                                    const QString &id, const QString &field, const QJsonValue &value) const;
     [[nodiscard]] bool editLocal(RecordState state, const QStringList &fields);
     void scheduleWrite(const QString &collection, const QString &id);
     void flushPending();
@@ -82,6 +86,11 @@ public:
     void expectEcho(const QString &key, const ExpectedEcho &echo, const QList<Change> &heldBack);
     void handleWriteError(const RecordState &state, const InFlightWrite &write, WriteRecordJob *job);
     void acknowledge(RecordState state, const InFlightWrite &write, const QString &etag, std::optional<qint64> seq);
+    void removeRecord(const RecordState &state, ChangeSource source, std::optional<qint64> seq);
+
+    // syncengine_conflicts.cpp: 412s, merges, conflicts
+    void openStaleEdit(const RecordState &state, const QString &field, const QJsonValue &editedFrom,
+                       const QJsonValue &value);
     void reconcile(RecordState state, const ServerCopy &theirs, const std::optional<QJsonObject> &sent,
                    std::optional<qint64> seq);
     void acceptServerCopy(RecordState state, const ServerCopy &theirs, std::optional<qint64> seq);
@@ -89,7 +98,6 @@ public:
     void openConflict(const RecordState &state, const ServerCopy &theirs, const QStringList &fields,
                       std::optional<qint64> seq);
     void dropConflict(const QString &key);
-    void removeRecord(const RecordState &state, ChangeSource source, std::optional<qint64> seq);
 
     // syncengine_push.cpp: pushed changes
     void onChange(const Change &change);
@@ -116,10 +124,15 @@ public:
     QSet<QString> dirty;                  ///< pending records, for pendingCount()
     QHash<QString, ExpectedEcho> expectedEchoes; ///< keyOf(collection, id)
     QTimer retryTimer;
-    int retryBase = 1000;
-    int retryAttempt = 0;
+    Backoff retryBackoff{1000}; ///< of REST retries (loads, writes that failed on the network)
 };
 
+/// Sets *error (when given) to `message`; returns false, for `return refuse(...)`.
+bool refuse(QString *error, const QString &message);
+/// A schema violation as one line for people ("field: detail").
+[[nodiscard]] QString describe(const ValidationResult &result);
+/// `state` after the server confirmed that it holds `data` under `etag`.
+[[nodiscard]] RecordState confirmed(RecordState state, const QJsonObject &data, const QString &etag);
 /// True when both objects hold the same values; a missing member counts as null.
 [[nodiscard]] bool sameData(const QJsonObject &a, const QJsonObject &b);
 /// The members whose values differ (missing counts as null), sorted.

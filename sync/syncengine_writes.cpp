@@ -1,4 +1,4 @@
-// SyncEngine: local edits, writes, the answers to writes, and conflicts.
+// SyncEngine: local edits, writes and the answers to writes.
 
 #include "syncengine.h"
 #include "syncengine_p.h"
@@ -6,13 +6,12 @@
 #include "identifiers.h"
 #include "syncdecision.h"
 #include "synclogging_p.h"
-#include "threewaymerge.h"
 
 using namespace Qt::StringLiterals;
 
 namespace Etagere {
 
-namespace {
+// --- helpers shared with syncengine_conflicts.cpp -----------------------------------------
 
 bool refuse(QString *error, const QString &message)
 {
@@ -26,7 +25,6 @@ QString describe(const ValidationResult &result)
     return result.field.isEmpty() ? result.detail : u"%1: %2"_s.arg(result.field, result.detail);
 }
 
-/// `state` after the server confirmed that it holds `data` under `etag`.
 RecordState confirmed(RecordState state, const QJsonObject &data, const QString &etag)
 {
     state.uri = recordPath(state.collection, state.id);
@@ -35,8 +33,6 @@ RecordState confirmed(RecordState state, const QJsonObject &data, const QString 
     state.dirty = state.deletedLocally || !sameData(state.local, data);
     return state;
 }
-
-} // namespace
 
 // --- public edit API ---------------------------------------------------------------------
 
@@ -67,18 +63,8 @@ bool SyncEngine::setField(const QString &collection, const QString &id, const QS
                           const QJsonValue &value, QString *error)
 {
     std::optional<RecordState> state = record(collection, id);
-    const std::optional<CollectionSchema> schema = this->collection(collection);
-    if (!state || !schema)
-        return refuse(error, tr("Unknown record %1 in \"%2\"").arg(id, collection));
-    const FieldSchema *fieldSchema = schema->field(field);
-    if (!fieldSchema)
-        return refuse(error, tr("Unknown field \"%1\"").arg(field));
-    if (const QString reason = fieldSchema->checkValue(value); !reason.isEmpty())
-        return refuse(error, u"%1: %2"_s.arg(field, reason));
-    if (state->deletedLocally)
-        return refuse(error, tr("The record is being deleted"));
-    if (d->openConflicts.contains(Private::keyOf(collection, id)))
-        return refuse(error, tr("The record has a conflict; resolve it first"));
+    if (const QString reason = d->checkEdit(state, collection, id, field, value); !reason.isEmpty())
+        return refuse(error, reason);
     QJsonObject local = state->local;
     local.insert(field, value);
     if (sameData(local, state->local))
@@ -104,53 +90,25 @@ bool SyncEngine::deleteRecord(const QString &collection, const QString &id)
     return d->editLocal(*state, {});
 }
 
-bool SyncEngine::resolveConflict(const QString &collection, const QString &id, const QJsonObject &resolved,
-                                 QString *error)
-{
-    const QString key = Private::keyOf(collection, id);
-    const std::optional<RecordState> state = record(collection, id);
-    const std::optional<CollectionSchema> schema = this->collection(collection);
-    if (!d->openConflicts.contains(key) || !state || !schema)
-        return refuse(error, tr("No conflict for record %1 in \"%2\"").arg(id, collection));
-    if (const ValidationResult valid = schema->validate(resolved); !valid)
-        return refuse(error, describe(valid));
-    const Conflict conflict = d->openConflicts.value(key);
-    // The choice is written over the server's current copy: If-Match its ETag, or a
-    // create when the server deleted the record.
-    RecordState next = *state;
-    next.deletedLocally = false;
-    next.local = resolved;
-    if (conflict.hasTheirs) {
-        next = confirmed(next, conflict.theirs, conflict.theirsEtag);
-    } else {
-        next.uri.clear();
-        next.etag.clear();
-        next.base = {};
-        next.dirty = true;
-    }
-    d->dropConflict(key);
-    return d->editLocal(next, changedFields(state->local, resolved));
-}
-
-bool SyncEngine::resolveByDeleting(const QString &collection, const QString &id)
-{
-    const QString key = Private::keyOf(collection, id);
-    const std::optional<RecordState> state = record(collection, id);
-    if (!d->openConflicts.contains(key) || !state)
-        return false;
-    const Conflict conflict = d->openConflicts.value(key);
-    if (!conflict.hasTheirs) { // the server deleted it too: accept that
-        d->removeRecord(*state, ChangeSource::Local, std::nullopt);
-        return true;
-    }
-    RecordState next = *state;
-    next.deletedLocally = true;
-    next = confirmed(next, conflict.theirs, conflict.theirsEtag);
-    d->dropConflict(key);
-    return d->editLocal(next, {});
-}
-
 // --- Private: the write path -------------------------------------------------------------
+
+QString SyncEngine::Private::checkEdit(const std::optional<RecordState> &state, const QString &collection,
+                                       const QString &id, const QString &field, const QJsonValue &value) const
+{
+    const std::optional<CollectionSchema> schema = q->collection(collection);
+    if (!state || !schema)
+        return SyncEngine::tr("Unknown record %1 in \"%2\"").arg(id, collection);
+    const FieldSchema *fieldSchema = schema->field(field);
+    if (!fieldSchema)
+        return SyncEngine::tr("Unknown field \"%1\"").arg(field);
+    if (const QString reason = fieldSchema->checkValue(value); !reason.isEmpty())
+        return u"%1: %2"_s.arg(field, reason);
+    if (state->deletedLocally)
+        return SyncEngine::tr("The record is being deleted");
+    if (openConflicts.contains(keyOf(collection, id)))
+        return SyncEngine::tr("The record has a conflict; resolve it first");
+    return {};
+}
 
 bool SyncEngine::Private::editLocal(RecordState state, const QStringList &fields)
 {
@@ -230,7 +188,7 @@ void SyncEngine::Private::onWriteFinished(RestJob *finished)
         // The push channel brought the echo first; the store already has it, and what
         // was held back before the echo is older.
     } else if (job->error() == RestJob::Error::None) {
-        retryAttempt = 0;
+        retryBackoff.reset();
         acknowledge(*state, write, etag, std::nullopt);
         expectEcho(key, ExpectedEcho{etag, write.mode == WriteRecordJob::Mode::Delete}, write.heldBack);
     } else {
@@ -308,93 +266,6 @@ void SyncEngine::Private::acknowledge(RecordState state, const InFlightWrite &wr
         state.seq = *seq;
     commit(StoreBatch{state.collection, {state}, {}, seq});
     Q_EMIT q->recordChanged(state.collection, state.id, {}, ChangeSource::Server, state.author);
-}
-
-void SyncEngine::Private::reconcile(RecordState state, const ServerCopy &theirs,
-                                    const std::optional<QJsonObject> &sent, std::optional<qint64> seq)
-{
-    if (!theirs.exists && state.deletedLocally) { // both want it gone
-        removeRecord(state, ChangeSource::Server, seq);
-        return;
-    }
-    const bool hasWhatWeSent = theirs.exists && sent && sameData(theirs.data, *sent);
-    const bool hasWhatWeHave = theirs.exists && !state.deletedLocally && sameData(theirs.data, state.local);
-    if (hasWhatWeSent || hasWhatWeHave) { // applied before (a replayed write): not a conflict
-        acceptServerCopy(state, theirs, seq);
-        return;
-    }
-    if (!theirs.exists || state.deletedLocally) { // a delete against an edit: the user decides
-        openConflict(state, theirs, {}, seq);
-        return;
-    }
-    const MergeResult merge = threeWayMerge(state.isOnServer() ? state.base : QJsonObject(), state.local, theirs.data);
-    if (merge.isClean())
-        applyMerge(state, theirs, merge.merged, seq);
-    else
-        openConflict(state, theirs, merge.conflictingFields, seq);
-}
-
-void SyncEngine::Private::acceptServerCopy(RecordState state, const ServerCopy &theirs, std::optional<qint64> seq)
-{
-    state = confirmed(state, theirs.data, theirs.etag);
-    dropConflict(keyOf(state.collection, state.id));
-    commit(StoreBatch{state.collection, {state}, {}, seq});
-    Q_EMIT q->recordChanged(state.collection, state.id, {}, ChangeSource::Server, state.author);
-}
-
-void SyncEngine::Private::applyMerge(RecordState state, const ServerCopy &theirs, const QJsonObject &merged,
-                                     std::optional<qint64> seq)
-{
-    const QStringList fields = changedFields(state.local, merged);
-    state.local = merged;
-    state = confirmed(state, theirs.data, theirs.etag);
-    state.author = theirs.author;
-    dropConflict(keyOf(state.collection, state.id));
-    commit(StoreBatch{state.collection, {state}, {}, seq});
-    Q_EMIT q->recordChanged(state.collection, state.id, fields, ChangeSource::Remote, theirs.author);
-    scheduleWrite(state.collection, state.id); // the merge goes back with the server's ETag
-}
-
-void SyncEngine::Private::openConflict(const RecordState &state, const ServerCopy &theirs, const QStringList &fields,
-                                       std::optional<qint64> seq)
-{
-    Conflict conflict;
-    conflict.collection = state.collection;
-    conflict.id = state.id;
-    conflict.base = state.isOnServer() ? state.base : QJsonObject();
-    conflict.hasMine = !state.deletedLocally;
-    conflict.mine = conflict.hasMine ? state.local : QJsonObject();
-    conflict.hasTheirs = theirs.exists;
-    conflict.theirs = theirs.exists ? theirs.data : QJsonObject();
-    conflict.theirsEtag = theirs.exists ? theirs.etag : QString();
-    conflict.theirsAuthor = theirs.author;
-    conflict.conflictingFields = fields;
-    if (seq)
-        commit(StoreBatch{state.collection, {}, {}, seq});
-    const QString key = keyOf(state.collection, state.id);
-    if (const auto existing = openConflicts.find(key); existing != openConflicts.end()) {
-        Conflict known = *existing;
-        known.theirsAuthor = conflict.theirsAuthor; // a 412 does not name the author; a push does
-        if (known == conflict) { // the same server version we already told the user about
-            *existing = conflict;
-            return;
-        }
-    }
-    dropConflict(key);
-    openConflicts.insert(key, conflict);
-    qCInfo(lcSync) << "conflict on" << state.collection << state.id << fields;
-    Q_EMIT q->conflictAdded(conflict);
-    Q_EMIT q->recordChanged(state.collection, state.id, {}, ChangeSource::Remote, theirs.author);
-}
-
-void SyncEngine::Private::dropConflict(const QString &key)
-{
-    const auto it = openConflicts.find(key);
-    if (it == openConflicts.end())
-        return;
-    const Conflict conflict = *it;
-    openConflicts.erase(it);
-    Q_EMIT q->conflictRemoved(conflict.collection, conflict.id);
 }
 
 void SyncEngine::Private::removeRecord(const RecordState &state, ChangeSource source, std::optional<qint64> seq)

@@ -72,15 +72,7 @@ std::optional<ChangePage> ChangePage::fromJson(const QJsonValue &json, QString *
     Detail::ObjectReader reader(json, u"change page"_s, error);
     ChangePage page;
     page.seq = reader.integer(u"seq"_s, 0);
-    const QJsonArray array = reader.array(u"changes"_s);
-    for (qsizetype i = 0; i < array.size() && reader.isOk(); ++i) {
-        QString reason;
-        const std::optional<Change> change = Change::fromJson(array.at(i), &reason);
-        if (!change)
-            reader.fail(u"changes[%1]: %2"_s.arg(i).arg(reason));
-        else
-            page.changes.append(*change);
-    }
+    page.changes = reader.list<Change>(u"changes"_s);
     return reader.isOk() ? std::optional(page) : std::nullopt;
 }
 

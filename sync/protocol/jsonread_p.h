@@ -136,6 +136,22 @@ public:
         return m_ok ? v.toArray() : QJsonArray();
     }
 
+    /// The array `key` with each element read by T::fromJson; fails at the first bad one.
+    template<typename T>
+    QList<T> list(const QString &key)
+    {
+        const QJsonArray elements = array(key);
+        QList<T> result;
+        for (qsizetype i = 0; i < elements.size() && m_ok; ++i) {
+            QString reason;
+            if (const std::optional<T> element = T::fromJson(elements.at(i), &reason))
+                result.append(*element);
+            else
+                fail(QStringLiteral("%1[%2]: %3").arg(key).arg(i).arg(reason));
+        }
+        return result;
+    }
+
     static QString quoted(const QString &key) { return u'\'' + key + u'\''; }
 
 private:

@@ -76,6 +76,23 @@ QMap<QString, qint64> readCollections(Detail::ObjectReader &reader)
     return collections;
 }
 
+/// A collection name that may be absent or null (then empty).
+QString optionalCollectionName(Detail::ObjectReader &reader, const QString &key)
+{
+    const QJsonValue value = reader.json().value(key);
+    return value.isNull() || value.isUndefined() ? QString() : reader.collectionName(key);
+}
+
+QJsonObject errorToJson(const QString &collection, int status, const QString &detail)
+{
+    QJsonObject json{{u"status"_s, status}};
+    if (!collection.isEmpty())
+        json.insert(u"collection"_s, collection);
+    if (!detail.isEmpty())
+        json.insert(u"detail"_s, detail);
+    return json;
+}
+
 void readPresence(Detail::ObjectReader &reader, Presence *presence)
 {
     presence->collection = reader.collectionName(u"collection"_s);
@@ -113,7 +130,8 @@ void readBody(Detail::ObjectReader &reader, LiveMessage *message)
         message->seq = reader.integer(u"seq"_s, 0);
         break;
     case Type::Error:
-        message->collection = reader.collectionName(u"collection"_s);
+        message->collection = optionalCollectionName(reader, u"collection"_s);
+        message->detail = reader.optionalString(u"detail"_s);
         message->status = int(reader.integer(u"status"_s, 400));
         if (reader.isOk() && message->status > 599)
             reader.fail(u"'status' must be an HTTP error status"_s);
@@ -143,7 +161,7 @@ QJsonObject LiveMessage::toJson() const
         json = {{u"collection"_s, collection}, {u"seq"_s, seq}};
         break;
     case Type::Error:
-        json = {{u"collection"_s, collection}, {u"status"_s, status}};
+        json = errorToJson(collection, status, detail);
         break;
     case Type::Presence:
         json = {{u"collection"_s, presence.collection}, {u"id"_s, presence.id}, {u"user"_s, presence.user},
@@ -203,12 +221,13 @@ LiveMessage LiveMessage::reset(const QString &collection, qint64 seq)
     return message;
 }
 
-LiveMessage LiveMessage::error(const QString &collection, int status)
+LiveMessage LiveMessage::error(const QString &collection, int status, const QString &detail)
 {
     LiveMessage message;
     message.type = Type::Error;
     message.collection = collection;
     message.status = status;
+    message.detail = detail;
     return message;
 }
 

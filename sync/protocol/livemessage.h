@@ -24,7 +24,9 @@ struct Presence
 ///   identity the server gives this connection (an extension: PROTOCOL.md is silent there)
 /// - Change: `change`
 /// - Reset: `collection`, `seq`
-/// - Error: `collection`, `status`
+/// - Error: `status`, and optionally `collection` (absent for an error about the session
+///   as a whole, for example an invalid message) and `detail`, a human-readable reason (an
+///   extension: PROTOCOL.md names only `collection` and `status`)
 /// - Presence: `presence`
 struct LiveMessage
 {
@@ -38,19 +40,23 @@ struct LiveMessage
     int status = 0;
     Etagere::Presence presence;
     QString user;
+    QString detail;
 
     [[nodiscard]] QJsonObject toJson() const;
     /// Parses any message; nullopt with *error for an unknown type or missing members.
     /// Collection names and record ids are checked. Optional: `user` of a welcome (an
     /// extension) and of a presence (the server sets it anyway); both default to empty.
-    /// An error's `status` must be 400-599. Unknown members are ignored.
+    /// An error's `status` must be 400-599; its `collection` and `detail` are optional
+    /// (empty when absent or null). Unknown members are ignored.
     [[nodiscard]] static std::optional<LiveMessage> fromJson(const QJsonValue &json, QString *error);
 
     [[nodiscard]] static LiveMessage hello(const QMap<QString, qint64> &collections);
     [[nodiscard]] static LiveMessage welcome(const QMap<QString, qint64> &collections, const QString &user);
     [[nodiscard]] static LiveMessage changed(const Etagere::Change &change);
     [[nodiscard]] static LiveMessage reset(const QString &collection, qint64 seq);
-    [[nodiscard]] static LiveMessage error(const QString &collection, int status);
+    /// An error about `collection`, or about the session when `collection` is empty; toJson()
+    /// leaves out an empty `collection` and an empty `detail`.
+    [[nodiscard]] static LiveMessage error(const QString &collection, int status, const QString &detail = {});
     [[nodiscard]] static LiveMessage presenceOf(const Etagere::Presence &presence);
 };
 

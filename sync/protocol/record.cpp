@@ -35,15 +35,7 @@ std::optional<RecordPage> RecordPage::fromJson(const QJsonValue &json, QString *
     Detail::ObjectReader reader(json, u"record page"_s, error);
     RecordPage page;
     page.seq = reader.integer(u"seq"_s, 0);
-    const QJsonArray array = reader.array(u"records"_s);
-    for (qsizetype i = 0; i < array.size() && reader.isOk(); ++i) {
-        QString reason;
-        const std::optional<Record> record = Record::fromJson(array.at(i), &reason);
-        if (!record)
-            reader.fail(u"records[%1]: %2"_s.arg(i).arg(reason));
-        else
-            page.records.append(*record);
-    }
+    page.records = reader.list<Record>(u"records"_s);
     const QJsonValue next = reader.value(u"next"_s);
     if (reader.isOk() && !next.isNull())
         page.next = reader.recordId(u"next"_s);

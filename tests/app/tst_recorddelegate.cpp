@@ -39,6 +39,12 @@ void setUpCell(QStandardItemModel *model, FieldType type, bool required, const Q
     model->appendRow(item);
 }
 
+/// The FieldEdit the delegate last wrote to `cell` (RecordTableModel::FieldEditRole).
+FieldEdit writtenEdit(const QModelIndex &cell)
+{
+    return cell.data(RecordTableModel::FieldEditRole).value<FieldEdit>();
+}
+
 const QStringList Priorities{u"low"_s, u"normal"_s, u"high"_s};
 
 } // namespace
@@ -50,6 +56,8 @@ class TestRecordDelegate : public QObject
 private Q_SLOTS:
     void editors_data();
     void editors();
+    void remoteChangeKeepsTyping_data();
+    void remoteChangeKeepsTyping();
     void integerValidator_data();
     void integerValidator();
     void styleOption_data();
@@ -133,12 +141,45 @@ void TestRecordDelegate::editors()
     // Unchanged round trip: what the model had comes back as it was.
     delegate.setEditorData(editor.get(), cell);
     delegate.setModelData(editor.get(), &model, cell);
-    QCOMPARE(cell.data(Qt::EditRole), modelValue);
+    QCOMPARE(writtenEdit(cell).from, modelValue);
+    QCOMPARE(writtenEdit(cell).to, modelValue);
 
-    // The user's input reaches the model typed.
+    // The user's input reaches the model typed, with the value the editor started from.
     QVERIFY(editor->metaObject()->userProperty().write(editor.get(), input));
     delegate.setModelData(editor.get(), &model, cell);
-    QCOMPARE(cell.data(Qt::EditRole), expected);
+    QCOMPARE(writtenEdit(cell).from, modelValue);
+    QCOMPARE(writtenEdit(cell).to, expected);
+}
+
+void TestRecordDelegate::remoteChangeKeepsTyping_data()
+{
+    editors_data();
+}
+
+void TestRecordDelegate::remoteChangeKeepsTyping()
+{
+    QFETCH(int, typeNumber);
+    QFETCH(bool, required);
+    QFETCH(QVariant, modelValue);
+    QFETCH(QVariant, input);
+    QFETCH(QVariant, expected);
+
+    QStandardItemModel model;
+    setUpCell(&model, FieldType(typeNumber), required, Priorities, modelValue);
+    const QModelIndex cell = model.index(0, 0);
+    RecordDelegate delegate;
+    QWidget parent;
+    std::unique_ptr<QWidget> editor(delegate.createEditor(&parent, QStyleOptionViewItem(), cell));
+    delegate.setEditorData(editor.get(), cell);
+    QVERIFY(editor->metaObject()->userProperty().write(editor.get(), input));
+
+    // Somebody else changes the cell while the editor is open; the view passes it on.
+    QVERIFY(model.setData(cell, QVariant(), Qt::EditRole));
+    delegate.setEditorData(editor.get(), cell);
+
+    delegate.setModelData(editor.get(), &model, cell);
+    QCOMPARE(writtenEdit(cell).to, expected); // what the user typed survives
+    QCOMPARE(writtenEdit(cell).from, modelValue); // and is judged against what they saw
 }
 
 void TestRecordDelegate::integerValidator_data()

@@ -1,6 +1,7 @@
 #include "fetchrecordsjob.h"
 #include "memoryrecordstore.h"
 #include "syncengine.h"
+#include "tcprelay.h"
 #include "testserver.h"
 
 #include <QNetworkAccessManager>
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void sameFieldEditedConcurrentlyIsResolvedByTheUser();
     void differentFieldsMergeAutomatically();
     void presenceReachesTheOtherClient();
+    void droppedClientResumesFromItsNumbers();
 
 private:
     [[nodiscard]] static bool startClient(Client &client);
@@ -201,6 +203,41 @@ void TestTwoClients::presenceReachesTheOtherClient()
     QCOMPARE(presence.id, id);
     QCOMPARE(presence.state, Presence::State::Editing);
     QCOMPARE(presence.user, m_alice->engine.user());
+}
+
+void TestTwoClients::droppedClientResumesFromItsNumbers()
+{
+    // Carol reaches the server through a relay the test can cut. While she is away Alice
+    // makes three changes; back online, Carol's hello carries her last number and the
+    // server replays exactly what she missed: no reload of the collection.
+    TcpRelay relay;
+    QVERIFY(relay.listen());
+    relay.setTarget(quint16(m_server->url().port()));
+    Client carol(relay.url());
+    QVERIFY(startClient(carol));
+    const qint64 before = carol.store.lastSeq(Tasks);
+    QSignalSpy reloaded(&carol.engine, &SyncEngine::collectionReloaded);
+
+    relay.setTarget(0);
+    relay.dropAll();
+    QTRY_COMPARE_WITH_TIMEOUT(carol.engine.connectionState(), ConnectionState::Reconnecting, Timeout);
+    const QList<RecordState> records = m_alice->engine.records(Tasks);
+    QVERIFY(m_alice->engine.setField(Tasks, records.at(0).id, u"owner"_s, u"While Carol was away"_s));
+    QVERIFY(m_alice->engine.setField(Tasks, records.at(1).id, u"title"_s, u"Renamed while away"_s));
+    QVERIFY(m_alice->engine.deleteRecord(Tasks, records.at(2).id));
+    QTRY_VERIFY_WITH_TIMEOUT(m_alice->engine.pendingCount() == 0 && !m_alice->engine.record(Tasks, records.at(2).id),
+                             Timeout);
+    QCOMPARE(carol.store.lastSeq(Tasks), before); // she heard nothing
+
+    relay.setTarget(quint16(m_server->url().port()));
+    QTRY_COMPARE_WITH_TIMEOUT(carol.store.lastSeq(Tasks), m_bob->store.lastSeq(Tasks), Timeout);
+    QCOMPARE(carol.store.lastSeq(Tasks), before + 3);
+    QCOMPARE(carol.value(records.at(0).id, u"owner"_s), QJsonValue(u"While Carol was away"_s));
+    QCOMPARE(carol.value(records.at(1).id, u"title"_s), QJsonValue(u"Renamed while away"_s));
+    QVERIFY(!carol.engine.record(Tasks, records.at(2).id));
+    QCOMPARE(carol.engine.records(Tasks).size(), 19);
+    QVERIFY(reloaded.isEmpty()); // resumed from her number, not reloaded
+    QTRY_COMPARE_WITH_TIMEOUT(carol.engine.connectionState(), ConnectionState::Live, Timeout);
 }
 
 QTEST_GUILESS_MAIN(TestTwoClients)

@@ -1,6 +1,7 @@
 #include "collectionlistmodel.h"
 #include "memoryrecordstore.h"
 #include "syncengine.h"
+#include "tableclient.h"
 #include "testserver.h"
 
 #include <QAbstractItemModelTester>
@@ -33,15 +34,7 @@ int createCollection(const QUrl &server, const QString &name, const QString &tit
         {u"title"_s, title},
         {u"fields"_s, QJsonArray{QJsonObject{{u"name"_s, u"title"_s}, {u"type"_s, u"string"_s},
                                              {u"title"_s, u"Title"_s}, {u"required"_s, true}}}}};
-    QNetworkAccessManager network;
-    QNetworkRequest request(server.resolved(QUrl(u"/v1/collections/"_s + name)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    request.setRawHeader("If-None-Match", "*");
-    std::unique_ptr<QNetworkReply> reply(network.put(request, QJsonDocument(body).toJson()));
-    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-    if (!finished.wait(5000))
-        return -1;
-    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return Test::createCollection(server, name, body);
 }
 
 QStringList names(const CollectionListModel &model)

@@ -1,113 +1,9 @@
-#include "memoryrecordstore.h"
-#include "recordtablemodel.h"
-#include "syncengine.h"
+#include "tableclient.h"
 #include "testserver.h"
 
-#include <QAbstractItemModelTester>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSignalSpy>
-#include <QTest>
-
 using namespace Etagere;
+using namespace Etagere::Test;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-constexpr int LoadTimeoutMs = 10000;
-constexpr int HighlightMs = 300;
-
-/// One client: its own store, engine and model (with a model tester) on one collection.
-struct Client
-{
-    explicit Client(const QUrl &server, const QString &collection = u"tasks"_s)
-        : engine(server, &store)
-        , model(&engine)
-        , tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest)
-        , reloaded(&engine, &SyncEngine::collectionReloaded)
-    {
-        model.setCollection(collection);
-        model.setRemoteHighlightDuration(HighlightMs);
-    }
-
-    [[nodiscard]] bool isLoaded() const
-    {
-        return !reloaded.isEmpty() && engine.connectionState() == ConnectionState::Live && model.columnCount() > 0
-            && model.rowCount() == engine.records(model.collection()).size();
-    }
-
-    [[nodiscard]] int column(const QString &field) const { return model.schema().indexOf(field); }
-    [[nodiscard]] QModelIndex cell(const QString &id, const QString &field) const
-    {
-        return model.index(model.rowOf(id), column(field));
-    }
-
-    MemoryRecordStore store;
-    SyncEngine engine;
-    RecordTableModel model;
-    QAbstractItemModelTester tester;
-    QSignalSpy reloaded;
-};
-
-/// Starts the client and waits until its collection is loaded and live.
-#define LOAD(client)                                                                                                   \
-    do {                                                                                                               \
-        (client).engine.start();                                                                                       \
-        QTRY_VERIFY_WITH_TIMEOUT((client).isLoaded(), LoadTimeoutMs);                                                  \
-    } while (false)
-
-/// Every type once: the demo collection has no integer and no datetime.
-QJsonObject kindsSchema()
-{
-    const auto field = [](const char *name, const char *type, bool required) {
-        return QJsonObject{{u"name"_s, QString::fromLatin1(name)}, {u"type"_s, QString::fromLatin1(type)},
-                           {u"title"_s, QString::fromLatin1(name).toUpper()}, {u"required"_s, required}};
-    };
-    QJsonObject e = field("e", "enum", false);
-    e.insert(u"values"_s, QJsonArray{u"red"_s, u"green"_s, u"blue"_s});
-    return {{u"title"_s, u"Kinds"_s},
-            {u"fields"_s, QJsonArray{field("s", "string", true), field("t", "text", false), field("i", "integer", false),
-                                     field("n", "number", false), field("b", "boolean", false),
-                                     field("d", "date", false), field("dt", "datetime", false), e}}};
-}
-
-int createCollection(const QUrl &server, const QString &name, const QJsonObject &body)
-{
-    QNetworkAccessManager network;
-    QNetworkRequest request(server.resolved(QUrl(u"/v1/collections/"_s + name)));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    request.setRawHeader("If-None-Match", "*");
-    std::unique_ptr<QNetworkReply> reply(network.put(request, QJsonDocument(body).toJson()));
-    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
-    if (!finished.wait(5000))
-        return -1;
-    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-}
-
-/// The dataChanged emissions that may carry a new value (all roles, or DisplayRole among them).
-QList<std::pair<QModelIndex, QModelIndex>> valueChanges(const QSignalSpy &spy)
-{
-    QList<std::pair<QModelIndex, QModelIndex>> result;
-    for (const QList<QVariant> &args : spy) {
-        const auto roles = args.at(2).value<QList<int>>();
-        if (roles.isEmpty() || roles.contains(Qt::DisplayRole))
-            result.append({args.at(0).toModelIndex(), args.at(1).toModelIndex()});
-    }
-    return result;
-}
-
-bool rolesInclude(const QSignalSpy &spy, const QModelIndex &cell, int role)
-{
-    return std::any_of(spy.cbegin(), spy.cend(), [&](const QList<QVariant> &args) {
-        const auto roles = args.at(2).value<QList<int>>();
-        return args.at(0).toModelIndex() == cell && args.at(1).toModelIndex() == cell
-            && (roles.isEmpty() || roles.contains(role));
-    });
-}
-
-} // namespace
 
 class TestRecordTableModel : public QObject
 {
@@ -128,6 +24,8 @@ private Q_SLOTS:
     void remoteInsertAndRemove();
     void localInsertAndRemove();
     void conflictIsShown();
+    void editBegunBeforeRemoteChange_data();
+    void editBegunBeforeRemoteChange();
     void switchingCollectionResets();
 
 private:
@@ -456,6 +354,51 @@ void TestRecordTableModel::conflictIsShown()
             && args.at(0).toModelIndex().column() == 0 && roles.contains(RecordTableModel::ConflictRole);
     }));
     QTRY_COMPARE(loser.engine.pendingCount(), 0);
+}
+
+void TestRecordTableModel::editBegunBeforeRemoteChange_data()
+{
+    QTest::addColumn<QString>("remote"); // what B writes while A's editor is open; empty: nothing
+    QTest::addColumn<bool>("conflict");
+    QTest::newRow("nobody else changed it") << QString() << false;
+    QTest::newRow("changed to the same value") << u"Mine"_s << false;
+    QTest::newRow("changed to another value") << u"Theirs"_s << true;
+}
+
+void TestRecordTableModel::editBegunBeforeRemoteChange()
+{
+    QFETCH(QString, remote);
+    QFETCH(bool, conflict);
+    Client a(m_server->url());
+    Client b(m_server->url());
+    LOAD(a);
+    LOAD(b);
+    const QString id = a.model.idAt(4);
+    const QModelIndex owner = a.cell(id, u"owner"_s);
+    const QVariant seen = owner.data(Qt::EditRole); // A opens an editor on the cell
+    if (!remote.isEmpty()) {
+        QVERIFY(b.engine.setField(u"tasks"_s, id, u"owner"_s, remote));
+        QTRY_COMPARE(owner.data().toString(), remote);
+    }
+
+    QVERIFY(a.model.setData(owner, QVariant::fromValue(FieldEdit{seen, u"Mine"_s}), RecordTableModel::FieldEditRole));
+    QCOMPARE(owner.data().toString(), u"Mine"_s); // what A typed is shown, whatever happens next
+    QCOMPARE(owner.data(RecordTableModel::ConflictRole).toBool(), conflict);
+    if (!conflict) {
+        QTRY_COMPARE(b.cell(id, u"owner"_s).data().toString(), u"Mine"_s);
+        QTRY_COMPARE(a.engine.pendingCount(), 0);
+        return;
+    }
+    const Conflict open = a.engine.conflicts().constFirst();
+    QCOMPARE(open.conflictingFields, QStringList{u"owner"_s});
+    QCOMPARE(open.base.value(u"owner"_s).toVariant(), seen);
+    QCOMPARE(open.mine.value(u"owner"_s).toString(), u"Mine"_s);
+    QCOMPARE(open.theirs.value(u"owner"_s).toString(), remote);
+    QCOMPARE(b.cell(id, u"owner"_s).data().toString(), remote); // nothing was overwritten
+
+    QVERIFY(a.engine.resolveConflict(u"tasks"_s, id, open.mine)); // the user keeps their own value
+    QTRY_COMPARE(b.cell(id, u"owner"_s).data().toString(), u"Mine"_s);
+    QTRY_COMPARE(a.engine.pendingCount(), 0);
 }
 
 void TestRecordTableModel::switchingCollectionResets()

@@ -43,6 +43,10 @@ void TestLiveMessage::wireForm_data()
     QTest::newRow("reset") << LiveMessage::reset(u"tasks"_s, 120) << R"({"collection":"tasks","seq":120,"type":"reset"})"_ba;
     QTest::newRow("error") << LiveMessage::error(u"secret"_s, 403)
                            << R"({"collection":"secret","status":403,"type":"error"})"_ba;
+    QTest::newRow("error with detail") << LiveMessage::error(u"gone"_s, 404, u"no such collection"_s)
+                                       << R"({"collection":"gone","detail":"no such collection","status":404,"type":"error"})"_ba;
+    QTest::newRow("session error") << LiveMessage::error(QString(), 400, u"unknown type 'x'"_s)
+                                   << R"({"detail":"unknown type 'x'","status":400,"type":"error"})"_ba;
     QTest::newRow("presence editing")
         << LiveMessage::presenceOf({u"tasks"_s, u"r1"_s, u"bob"_s, Presence::State::Editing})
         << R"({"collection":"tasks","id":"r1","state":"editing","type":"presence","user":"bob"})"_ba;
@@ -79,6 +83,13 @@ void TestLiveMessage::parses_data()
                                             << LiveMessage::reset(u"a"_s, 2);
     QTest::newRow("error 404") << R"({"type":"error","collection":"gone","status":404})"_ba
                                << LiveMessage::error(u"gone"_s, 404);
+    QTest::newRow("session error, as the hub sends it")
+        << R"({"type":"error","status":400,"detail":"live message: must be a JSON object"})"_ba
+        << LiveMessage::error(QString(), 400, u"live message: must be a JSON object"_s);
+    QTest::newRow("error null collection and detail") << R"({"type":"error","collection":null,"status":409,"detail":null})"_ba
+                                                      << LiveMessage::error(QString(), 409);
+    QTest::newRow("error 404 with detail") << R"({"type":"error","collection":"gone","status":404,"detail":"no"})"_ba
+                                           << LiveMessage::error(u"gone"_s, 404, u"no"_s);
 }
 
 void TestLiveMessage::parses()
@@ -94,6 +105,7 @@ void TestLiveMessage::parses()
     QCOMPARE(parsed->collection, expected.collection);
     QCOMPARE(parsed->seq, expected.seq);
     QCOMPARE(parsed->status, expected.status);
+    QCOMPARE(parsed->detail, expected.detail);
     QCOMPARE(parsed->presence, expected.presence);
 }
 
@@ -125,6 +137,13 @@ void TestLiveMessage::invalid_data()
                                       << u"'status' must be an integer >= 400"_s;
     QTest::newRow("error status 700") << R"({"type":"error","collection":"a","status":700})"_ba
                                       << u"HTTP error status"_s;
+    QTest::newRow("error without status") << R"({"type":"error","detail":"x"})"_ba << u"'status' is missing"_s;
+    QTest::newRow("error bad collection") << R"({"type":"error","collection":"A B","status":404})"_ba
+                                          << u"'A B' is not a valid collection name"_s;
+    QTest::newRow("error collection number") << R"({"type":"error","collection":7,"status":404})"_ba
+                                             << u"'collection' must be a string"_s;
+    QTest::newRow("error detail number") << R"({"type":"error","status":400,"detail":5})"_ba
+                                         << u"'detail' must be a string"_s;
     QTest::newRow("presence bad state") << R"({"type":"presence","collection":"a","id":"r","state":"typing"})"_ba
                                         << u"'state' must be editing, viewing or left"_s;
     QTest::newRow("presence no id") << R"({"type":"presence","collection":"a","state":"left"})"_ba

@@ -36,7 +36,9 @@ void TestProblem::make_data()
     QTest::newRow("412") << 412 << u"Precondition Failed"_s;
     QTest::newRow("413") << 413 << u"Content Too Large"_s;
     QTest::newRow("415") << 415 << u"Unsupported Media Type"_s;
+    QTest::newRow("421") << 421 << u"Misdirected Request"_s;
     QTest::newRow("422") << 422 << u"Unprocessable Content"_s;
+    QTest::newRow("426") << 426 << u"Upgrade Required"_s;
     QTest::newRow("428") << 428 << u"Precondition Required"_s;
     QTest::newRow("429") << 429 << u"Too Many Requests"_s;
     QTest::newRow("500") << 500 << u"Internal Server Error"_s;

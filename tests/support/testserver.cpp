@@ -118,6 +118,11 @@ QString TestServer::dataDir() const
     return m_dataDir;
 }
 
+qint64 TestServer::processId() const
+{
+    return isRunning() ? m_process->processId() : 0;
+}
+
 QString TestServer::errorString() const
 {
     return m_errorString;

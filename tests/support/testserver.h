@@ -39,6 +39,8 @@ public:
     /// The server's base URL, for example `http://127.0.0.1:40123`; empty until started.
     [[nodiscard]] QUrl url() const;
     [[nodiscard]] QString dataDir() const;
+    /// The server process's id (for tests that freeze it with SIGSTOP); 0 when not running.
+    [[nodiscard]] qint64 processId() const;
     /// Why the last start() failed, with what the server wrote to stderr.
     [[nodiscard]] QString errorString() const;
     /// Path of the server executable the tests run.

@@ -61,7 +61,7 @@ ScriptedServer::Response ScriptedServer::json(int status, const QByteArray &body
                                               QList<std::pair<QByteArray, QByteArray>> headers)
 {
     headers.append({"Content-Type"_ba, "application/json"_ba});
-    return Response{status, headers, body, false};
+    return Response{status, headers, body, false, false};
 }
 
 void ScriptedServer::sendText(const QString &text)
@@ -136,6 +136,10 @@ bool ScriptedServer::processHttp(QTcpSocket *socket, Connection &connection)
         return true;
     }
     const Response response = m_handler ? m_handler(request) : json(404, "{}"_ba);
+    if (response.drop) {
+        socket->abort(); // disconnected() forgets the connection
+        return false;
+    }
     if (!response.silent)
         answer(socket, response);
     return true;

@@ -37,6 +37,7 @@ public:
         QList<std::pair<QByteArray, QByteArray>> headers;
         QByteArray body;
         bool silent = false; ///< never answer (to provoke a timeout)
+        bool drop = false;   ///< reset the connection instead of answering
     };
     using Handler = std::function<Response(const Request &)>;
 

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -60,12 +62,19 @@ private Q_SLOTS:
     void helloCarriesTheNumbers();
     void welcomeMakesItLive();
     void deliversInOrderAndDropsDuplicates();
+    void errors_data();
+    void errors();
     void gapIsFilledFromTheChangeFeed();
     void goneFeedRequiresReset();
+    void unfillableGapRequiresReset_data();
+    void unfillableGapRequiresReset();
+    void failedCatchUpReconnectsAndResumes();
     void resetMessageSuspendsUntilSubscribed();
     void welcomeBehindOurNumberRequiresReset();
     void reconnectsAfterTheServerDropsTheSocket();
     void reconnectsAfterSilence();
+    void unansweredHandshakeIsAbandoned();
+    void backoffGrowsUntilWelcomeThenStartsOver();
     void staysConnectedWhilePongsArrive();
     void presenceBothWays();
     void closeGoesOffline();
@@ -174,6 +183,34 @@ void TestPushChannel::deliversInOrderAndDropsDuplicates()
     QCOMPARE(m_server->requests().size(), 1); // no catch-up was needed
 }
 
+void TestPushChannel::errors_data()
+{
+    QTest::addColumn<QString>("collection"); // empty: the server refused a message, not a subscription
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("reported");
+    QTest::newRow("unknown collection") << u"tasks"_s << 404 << true;
+    QTest::newRow("no right") << u"tasks"_s << 403 << true;
+    QTest::newRow("bad message") << QString() << 400 << false;
+}
+
+void TestPushChannel::errors()
+{
+    QFETCH(QString, collection);
+    QFETCH(int, status);
+    QFETCH(bool, reported);
+    m_channel->subscribe(u"tasks"_s, 0);
+    QVERIFY(!connectAndWelcome({{u"tasks"_s, 0}}).isEmpty());
+    QSignalSpy failed(m_channel.get(), &PushChannel::subscriptionFailed);
+    QSignalSpy changes(m_channel.get(), &PushChannel::changeReceived);
+    m_server->sendText(text(LiveMessage::error(collection, status, u"details"_s)));
+    m_server->sendText(text(LiveMessage::changed(change(1)))); // arrives after the error
+    QTRY_COMPARE(changes.size(), 1);
+    QCOMPARE(failed.size(), reported ? 1 : 0);
+    if (reported)
+        QCOMPARE(failed.at(0), (QList<QVariant>{collection, status}));
+    QCOMPARE(m_channel->state(), ConnectionState::Live);
+}
+
 void TestPushChannel::gapIsFilledFromTheChangeFeed()
 {
     m_server->setHandler([](const ScriptedServer::Request &request) {
@@ -216,6 +253,55 @@ void TestPushChannel::goneFeedRequiresReset()
     QCOMPARE(nextHello().value("collections"_L1).toObject(), QJsonObject({{u"tasks"_s, 20}}));
     m_server->sendText(text(LiveMessage::changed(change(21))));
     QTRY_COMPARE(seqs(changes), QList<qint64>({21}));
+}
+
+void TestPushChannel::unfillableGapRequiresReset_data()
+{
+    QTest::addColumn<QList<qint64>>("feed");
+    QTest::newRow("feed is empty") << QList<qint64>();
+    QTest::newRow("feed lacks the next number") << QList<qint64>({7, 8});
+}
+
+void TestPushChannel::unfillableGapRequiresReset()
+{
+    QFETCH(QList<qint64>, feed);
+    m_server->setHandler([feed](const ScriptedServer::Request &request) {
+        const bool first = request.query.queryItemValue(u"since"_s) == "5"_L1;
+        return ScriptedServer::json(200, feedPage(9, first ? feed : QList<qint64>()));
+    });
+    m_channel->subscribe(u"tasks"_s, 5);
+    QVERIFY(!connectAndWelcome({{u"tasks"_s, 5}}).isEmpty());
+    QSignalSpy changes(m_channel.get(), &PushChannel::changeReceived);
+    QSignalSpy resets(m_channel.get(), &PushChannel::resetRequired);
+    m_server->sendText(text(LiveMessage::changed(change(9)))); // 6, 7 and 8 are missing
+    QVERIFY(resets.wait(5000));
+    QCOMPARE(resets.constFirst(), QList<QVariant>({u"tasks"_s, qint64(9)}));
+    QVERIFY(m_channel->isSuspended(u"tasks"_s));
+    QVERIFY(changes.isEmpty()); // nothing is applied out of order
+    QCOMPARE(m_channel->lastSeq(u"tasks"_s), 5);
+    QCOMPARE(m_server->webSocketCount(), 1);
+}
+
+void TestPushChannel::failedCatchUpReconnectsAndResumes()
+{
+    int feedRequests = 0;
+    m_server->setHandler([&feedRequests](const ScriptedServer::Request &) {
+        if (++feedRequests == 1)
+            return ScriptedServer::json(503, R"({"type":"about:blank","title":"Busy","status":503})");
+        return ScriptedServer::json(200, feedPage(7, {6, 7}));
+    });
+    m_channel->subscribe(u"tasks"_s, 5);
+    QVERIFY(!connectAndWelcome({{u"tasks"_s, 5}}).isEmpty());
+    QSignalSpy changes(m_channel.get(), &PushChannel::changeReceived);
+    m_server->sendText(text(LiveMessage::changed(change(7)))); // 6 is missing; the feed fails
+    // The channel starts over from what it applied: a new socket, hello with 5.
+    QCOMPARE(nextHello().value("collections"_L1).toObject(), QJsonObject({{u"tasks"_s, 5}}));
+    QCOMPARE(m_server->webSocketCount(), 2);
+    QVERIFY(changes.isEmpty());
+    m_server->sendText(text(LiveMessage::welcome({{u"tasks"_s, 7}}, u"alice"_s)));
+    m_server->sendText(text(LiveMessage::changed(change(7)))); // still a gap: the feed now answers
+    QTRY_COMPARE(seqs(changes), QList<qint64>({6, 7}));
+    QCOMPARE(feedRequests, 2);
 }
 
 void TestPushChannel::resetMessageSuspendsUntilSubscribed()
@@ -273,6 +359,61 @@ void TestPushChannel::reconnectsAfterSilence()
     QVERIFY(opened.wait(5000)); // no pong for 2.5 intervals: a new socket
     QCOMPARE(m_server->webSocketCount(), 2);
     QCOMPARE(nextHello().value("collections"_L1).toObject(), QJsonObject({{u"tasks"_s, 1}}));
+}
+
+void TestPushChannel::unansweredHandshakeIsAbandoned()
+{
+    // A peer that accepts TCP connections and then says nothing (a frozen server): the
+    // channel must not wait forever for the upgrade, but try again with backoff.
+    QTcpServer frozen;
+    QVERIFY(frozen.listen(QHostAddress::LocalHost, 0));
+    QList<QTcpSocket *> accepted;
+    connect(&frozen, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = frozen.nextPendingConnection())
+            accepted.append(socket);
+    });
+    QUrl url = m_server->url();
+    url.setPort(frozen.serverPort());
+    PushChannel channel(&m_network, url);
+    channel.setPingInterval(100);
+    channel.setReconnectBase(20);
+    QSignalSpy scheduled(&channel, &PushChannel::reconnectScheduled);
+    channel.open();
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 2, 5000);
+    QCOMPARE(scheduled.size(), 1);
+    QTRY_COMPARE(accepted.constFirst()->state(), QAbstractSocket::UnconnectedState); // the first was dropped
+    QCOMPARE(channel.state(), ConnectionState::Reconnecting);
+    channel.close();
+}
+
+void TestPushChannel::backoffGrowsUntilWelcomeThenStartsOver()
+{
+    constexpr int Base = 10;
+    constexpr int Cap = 1000;
+    m_channel->setReconnectBase(Base);
+    m_channel->setReconnectCap(Cap);
+    QSignalSpy scheduled(m_channel.get(), &PushChannel::reconnectScheduled);
+    const auto checkLast = [&scheduled](int attempt) {
+        const int ceiling = Backoff::ceiling(attempt - 1, Base, Cap);
+        const int delay = scheduled.constLast().at(0).toInt();
+        return scheduled.constLast().at(1).toInt() == attempt && delay >= ceiling / 2 && delay <= ceiling;
+    };
+    m_channel->subscribe(u"tasks"_s, 1);
+    m_channel->open();
+    for (int attempt = 1; attempt <= 4; ++attempt) {
+        QVERIFY(!nextHello().isEmpty());
+        m_server->dropWebSockets(); // lost before any welcome: the next wait is longer
+        QTRY_COMPARE(scheduled.size(), attempt);
+        QVERIFY2(checkLast(attempt), qPrintable(QString::number(scheduled.constLast().at(0).toInt())));
+        QCOMPARE(m_channel->reconnectAttempts(), attempt);
+    }
+    QVERIFY(!nextHello().isEmpty());
+    m_server->sendText(text(LiveMessage::welcome({{u"tasks"_s, 1}}, u"alice"_s)));
+    QTRY_COMPARE(m_channel->state(), ConnectionState::Live);
+    QCOMPARE(m_channel->reconnectAttempts(), 0);
+    m_server->dropWebSockets(); // after a welcome the backoff starts over
+    QTRY_COMPARE(scheduled.size(), 5);
+    QVERIFY(checkLast(1));
 }
 
 void TestPushChannel::staysConnectedWhilePongsArrive()

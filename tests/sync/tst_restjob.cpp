@@ -7,7 +7,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -49,14 +49,10 @@ private Q_SLOTS:
     void fetchChangesPagesUntilCaughtUp();
     void writeRequests_data();
     void writeRequests();
-    void typedErrors_data();
-    void typedErrors();
-    void conflictCarriesServerCopy();
-    void conflictOnDeletedRecordCarriesNull();
-    void validationCarriesField();
+    void errorTaxonomy_data();
+    void errorTaxonomy();
     void unreadableSuccessIsProtocolError();
     void noAnswerIsTimeoutAndFinishesOnce();
-    void refusedConnectionIsNetworkError();
 
 private:
     /// Starts `job`, waits for finished(); true when it finished exactly once.
@@ -180,7 +176,7 @@ void TestRestJob::writeRequests()
     QFETCH(int, status);
 
     m_server->setHandler([status](const ScriptedServer::Request &) {
-        return ScriptedServer::Response{status, {{"ETag"_ba, "\"e2\""_ba}}, {}, false};
+        return ScriptedServer::Response{status, {{"ETag"_ba, "\"e2\""_ba}}, {}, false, false};
     });
     const QJsonObject data = obj(R"({"title":"Write it"})");
     WriteRecordJob job(&m_network, m_server->url(), mode, u"tasks"_s, u"r-1"_s, data, u"\"e1\""_s);
@@ -202,87 +198,99 @@ void TestRestJob::writeRequests()
     }
 }
 
-void TestRestJob::typedErrors_data()
+void TestRestJob::errorTaxonomy_data()
 {
+    // How the peer behaves: "answers" with status/etag/body, stays "silent" (timeout),
+    // "resets" the connection, or is a port nobody listens on ("refused").
+    QTest::addColumn<QString>("peer");
     QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("etag");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<RestJob::Error>("expected");
+    QTest::addColumn<QJsonValue>("serverData");
+    QTest::addColumn<QString>("serverEtag");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("detail"); ///< part of errorString()
+
+    using E = RestJob::Error;
+    const QJsonValue none;
+    const QString noText;
+    const auto noAnswer = [&](const char *name, const QString &peer, E expected, const QString &detail) {
+        QTest::newRow(name) << peer << 0 << QByteArray() << QByteArray() << expected << none << noText << noText << detail;
+    };
+    noAnswer("network: refused", u"refused"_s, E::Network, noText);
+    noAnswer("network: reset", u"resets"_s, E::Network, noText);
+    noAnswer("timeout", u"silent"_s, E::Timeout, u"150 ms"_s);
+
+    const QByteArray theirs = R"({"title":"Theirs"})"_ba;
+    const QJsonValue theirsValue(QJsonObject{{u"title"_s, u"Theirs"_s}});
+    QTest::newRow("412 with the server's copy and ETag")
+        << u"answers"_s << 412 << "\"e9\""_ba << theirs << E::Conflict << theirsValue << u"\"e9\""_s << noText << u"412"_s;
+    QTest::newRow("412 on a deleted record")
+        << u"answers"_s << 412 << QByteArray() << "null"_ba << E::Conflict << QJsonValue(QJsonValue::Null) << noText
+        << noText << u"412"_s;
+    QTest::newRow("422 with its field")
+        << u"answers"_s << 422 << QByteArray()
+        << R"({"type":"about:blank","title":"Unprocessable","status":422,"detail":"not one of open, done","field":"state"})"_ba
+        << E::Validation << none << noText << u"state"_s << u"not one of open, done"_s;
 
     const QByteArray problem = R"({"type":"about:blank","title":"T","status":0,"detail":"went wrong"})"_ba;
-    QTest::newRow("400") << 400 << problem << RestJob::Error::BadRequest;
-    QTest::newRow("401") << 401 << problem << RestJob::Error::Forbidden;
-    QTest::newRow("403") << 403 << problem << RestJob::Error::Forbidden;
-    QTest::newRow("404") << 404 << problem << RestJob::Error::NotFound;
-    QTest::newRow("410") << 410 << problem << RestJob::Error::Gone;
-    QTest::newRow("413") << 413 << problem << RestJob::Error::BadRequest;
-    QTest::newRow("415") << 415 << problem << RestJob::Error::BadRequest;
-    QTest::newRow("422") << 422 << problem << RestJob::Error::Validation;
-    QTest::newRow("428") << 428 << problem << RestJob::Error::PreconditionRequired;
-    QTest::newRow("500") << 500 << problem << RestJob::Error::Server;
-    QTest::newRow("503 without body") << 503 << QByteArray() << RestJob::Error::Server;
-    QTest::newRow("404 with garbage") << 404 << "<html>"_ba << RestJob::Error::NotFound;
-    QTest::newRow("412 with garbage") << 412 << "<html>"_ba << RestJob::Error::Protocol;
-    QTest::newRow("304 unexpected") << 304 << QByteArray() << RestJob::Error::Protocol;
+    const auto answer = [&](const char *name, int status, const QByteArray &body, E expected, const QString &detail) {
+        QTest::newRow(name) << u"answers"_s << status << QByteArray() << body << expected << none << noText << noText << detail;
+    };
+    answer("412 without the copy", 412, "<html>"_ba, E::Protocol, u"412"_s);
+    answer("428", 428, problem, E::PreconditionRequired, u"went wrong"_s);
+    answer("404", 404, problem, E::NotFound, u"went wrong"_s);
+    answer("404 with garbage", 404, "<html>"_ba, E::NotFound, u"404"_s);
+    answer("410", 410, problem, E::Gone, u"went wrong"_s);
+    answer("401", 401, problem, E::Forbidden, u"went wrong"_s);
+    answer("403", 403, problem, E::Forbidden, u"went wrong"_s);
+    answer("400", 400, problem, E::BadRequest, u"went wrong"_s);
+    answer("413", 413, problem, E::BadRequest, u"went wrong"_s);
+    answer("415", 415, problem, E::BadRequest, u"went wrong"_s);
+    answer("500", 500, problem, E::Server, u"went wrong"_s);
+    answer("503 without body", 503, QByteArray(), E::Server, u"503"_s);
+    answer("304 unexpected", 304, QByteArray(), E::Protocol, u"304"_s);
 }
 
-void TestRestJob::typedErrors()
+void TestRestJob::errorTaxonomy()
 {
+    QFETCH(QString, peer);
     QFETCH(int, status);
+    QFETCH(QByteArray, etag);
     QFETCH(QByteArray, body);
     QFETCH(RestJob::Error, expected);
+    QFETCH(QJsonValue, serverData);
+    QFETCH(QString, serverEtag);
+    QFETCH(QString, field);
+    QFETCH(QString, detail);
 
     // A problem document carries the answer's own status.
     const QByteArray sent = QByteArray(body).replace("\"status\":0", "\"status\":" + QByteArray::number(status));
-    m_server->setHandler([&](const ScriptedServer::Request &) {
-        return ScriptedServer::Response{status, {{"Content-Type"_ba, "application/problem+json"_ba}}, sent, false};
-    });
-    WriteRecordJob job(&m_network, m_server->url(), WriteRecordJob::Mode::Replace, u"tasks"_s, u"r1"_s,
-                       obj(R"({"title":"x"})"), u"\"e1\""_s);
+    ScriptedServer::Response response{status, {}, sent, peer == "silent"_L1, peer == "resets"_L1};
+    response.headers.append({"Content-Type"_ba, body.startsWith('{') ? "application/problem+json"_ba : "application/json"_ba});
+    if (!etag.isEmpty())
+        response.headers.append({"ETag"_ba, etag});
+    m_server->setHandler([response](const ScriptedServer::Request &) { return response; });
+    // "refused": a port bound (so nobody else can take it) but never listening.
+    QTcpSocket portHolder;
+    QUrl url = m_server->url();
+    if (peer == "refused"_L1) {
+        QVERIFY(portHolder.bind(QHostAddress::LocalHost, 0, QAbstractSocket::DontShareAddress));
+        url.setPort(portHolder.localPort());
+    }
+    WriteRecordJob job(&m_network, url, WriteRecordJob::Mode::Replace, u"tasks"_s, u"r1"_s, obj(R"({"title":"x"})"),
+                       u"\"e1\""_s);
+    job.setTimeout(peer == "silent"_L1 ? 150 : 5000);
     QVERIFY(run(&job));
     QCOMPARE(job.error(), expected);
-    QCOMPARE(job.httpStatus(), status);
+    QCOMPARE(job.httpStatus(), peer == "answers"_L1 ? status : 0);
+    QCOMPARE(job.serverData(), serverData);
+    QCOMPARE(job.serverEtag(), serverEtag);
+    QCOMPARE(job.problemField(), field);
     QVERIFY(!job.errorString().isEmpty());
-    if (body.startsWith('{'))
-        QVERIFY2(job.errorString().contains(u"went wrong"_s), qPrintable(job.errorString()));
-}
-
-void TestRestJob::conflictCarriesServerCopy()
-{
-    m_server->setHandler([](const ScriptedServer::Request &) {
-        return ScriptedServer::json(412, R"({"title":"Theirs"})", {{"ETag"_ba, "\"e9\""_ba}});
-    });
-    WriteRecordJob job(&m_network, m_server->url(), WriteRecordJob::Mode::Replace, u"tasks"_s, u"r1"_s,
-                       obj(R"({"title":"Mine"})"), u"\"e1\""_s);
-    QVERIFY(run(&job));
-    QCOMPARE(job.error(), RestJob::Error::Conflict);
-    QCOMPARE(job.serverData(), QJsonValue(obj(R"({"title":"Theirs"})")));
-    QCOMPARE(job.serverEtag(), u"\"e9\""_s);
-}
-
-void TestRestJob::conflictOnDeletedRecordCarriesNull()
-{
-    m_server->setHandler([](const ScriptedServer::Request &) { return ScriptedServer::json(412, "null"); });
-    WriteRecordJob job(&m_network, m_server->url(), WriteRecordJob::Mode::Replace, u"tasks"_s, u"r1"_s,
-                       obj(R"({"title":"Mine"})"), u"\"e1\""_s);
-    QVERIFY(run(&job));
-    QCOMPARE(job.error(), RestJob::Error::Conflict);
-    QVERIFY(job.serverData().isNull());
-    QVERIFY(job.serverEtag().isEmpty());
-}
-
-void TestRestJob::validationCarriesField()
-{
-    m_server->setHandler([](const ScriptedServer::Request &) {
-        return ScriptedServer::json(422, R"({"type":"about:blank","title":"Unprocessable Content","status":422,
-            "detail":"must be one of open, done","field":"state"})");
-    });
-    WriteRecordJob job(&m_network, m_server->url(), WriteRecordJob::Mode::Create, u"tasks"_s, u"r1"_s,
-                       obj(R"({"state":"maybe"})"), {});
-    QVERIFY(run(&job));
-    QCOMPARE(job.error(), RestJob::Error::Validation);
-    QCOMPARE(job.problemField(), u"state"_s);
-    QCOMPARE(job.problemDetail(), u"must be one of open, done"_s);
-    QVERIFY(job.errorString().contains(u"state"_s));
+    QVERIFY2(job.errorString().contains(detail), qPrintable(job.errorString()));
+    QVERIFY(job.newEtag().isEmpty());
 }
 
 void TestRestJob::unreadableSuccessIsProtocolError()
@@ -297,7 +305,7 @@ void TestRestJob::unreadableSuccessIsProtocolError()
     QVERIFY(run(&missingMembers));
     QCOMPARE(missingMembers.error(), RestJob::Error::Protocol);
 
-    m_server->setHandler([](const ScriptedServer::Request &) { return ScriptedServer::Response{201, {}, {}, false}; });
+    m_server->setHandler([](const ScriptedServer::Request &) { return ScriptedServer::Response{201, {}, {}, false, false}; });
     WriteRecordJob noEtag(&m_network, m_server->url(), WriteRecordJob::Mode::Create, u"tasks"_s, u"r1"_s, {}, {});
     QVERIFY(run(&noEtag));
     QCOMPARE(noEtag.error(), RestJob::Error::Protocol);
@@ -305,7 +313,7 @@ void TestRestJob::unreadableSuccessIsProtocolError()
 
 void TestRestJob::noAnswerIsTimeoutAndFinishesOnce()
 {
-    m_server->setHandler([](const ScriptedServer::Request &) { return ScriptedServer::Response{200, {}, {}, true}; });
+    m_server->setHandler([](const ScriptedServer::Request &) { return ScriptedServer::Response{200, {}, {}, true, false}; });
     ListCollectionsJob job(&m_network, m_server->url());
     QCOMPARE(job.timeout(), RestJob::DefaultTimeoutMs);
     job.setTimeout(150);
@@ -316,20 +324,6 @@ void TestRestJob::noAnswerIsTimeoutAndFinishesOnce()
     QCOMPARE(job.error(), RestJob::Error::Timeout);
     QVERIFY(!spy.wait(300)); // the aborted reply does not finish the job a second time
     QCOMPARE(spy.count(), 1);
-}
-
-void TestRestJob::refusedConnectionIsNetworkError()
-{
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    QUrl url = m_server->url();
-    url.setPort(probe.serverPort());
-    probe.close(); // nothing listens there now
-    ListCollectionsJob job(&m_network, url);
-    QVERIFY(run(&job));
-    QCOMPARE(job.error(), RestJob::Error::Network);
-    QCOMPARE(job.httpStatus(), 0);
-    QVERIFY(!job.errorString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRestJob)

@@ -80,6 +80,8 @@ void TestCommandLine::usageErrors_data()
     QTest::newRow("zero ping interval") << QStringList{u"--data"_s, u"DIR"_s, u"--ping-interval"_s, u"0"_s};
     QTest::newRow("not an address") << QStringList{u"--data"_s, u"DIR"_s, u"--listen"_s, u"example.org"_s};
     QTest::newRow("stray argument") << QStringList{u"--data"_s, u"DIR"_s, u"extra"_s};
+    QTest::newRow("unknown option") << QStringList{u"--data"_s, u"DIR"_s, u"--colour"_s};
+    QTest::newRow("missing value") << QStringList{u"--data"_s};
 }
 
 void TestCommandLine::usageErrors()

@@ -28,6 +28,8 @@ private slots:
     void schemaViolation();
     void unsupportedMediaType_data();
     void unsupportedMediaType();
+    void acceptedContentTypes_data();
+    void acceptedContentTypes();
     void bodyLimit();
     void nesting_data();
     void nesting();
@@ -129,6 +131,9 @@ void TestRestInput::unsupportedMediaType_data()
     QTest::newRow("POST no content type") << "POST"_ba << QByteArray();
     QTest::newRow("PATCH json") << "PATCH"_ba << "application/json"_ba;
     QTest::newRow("PATCH cbor") << "PATCH"_ba << "application/cbor"_ba;
+    QTest::newRow("POST json latin-1") << "POST"_ba << "application/json; charset=iso-8859-1"_ba;
+    QTest::newRow("PUT json utf-16") << "PUT"_ba << "application/json;charset=\"UTF-16\""_ba;
+    QTest::newRow("PATCH merge patch latin-1") << "PATCH"_ba << "application/merge-patch+json; charset=latin1"_ba;
 }
 
 void TestRestInput::unsupportedMediaType()
@@ -147,6 +152,32 @@ void TestRestInput::unsupportedMediaType()
     if (method == "PATCH")
         QCOMPARE(reply.header("Accept-Patch"), "application/merge-patch+json"_ba);
     QCOMPARE(m_client.collectionSeq(c), 1);
+}
+
+void TestRestInput::acceptedContentTypes_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<WireFormat>("format");
+
+    QTest::newRow("json") << "application/json"_ba << WireFormat::Json;
+    QTest::newRow("json upper case") << "Application/JSON"_ba << WireFormat::Json;
+    QTest::newRow("json utf-8") << "application/json; charset=utf-8"_ba << WireFormat::Json;
+    QTest::newRow("json quoted UTF-8") << "application/json;charset=\"UTF-8\""_ba << WireFormat::Json;
+    QTest::newRow("json us-ascii") << "application/json ; charset=us-ascii"_ba << WireFormat::Json;
+    QTest::newRow("json other parameter") << "application/json; profile=x"_ba << WireFormat::Json;
+    QTest::newRow("cbor") << "application/cbor"_ba << WireFormat::Cbor;
+}
+
+void TestRestInput::acceptedContentTypes()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(WireFormat, format);
+    const QString c = m_client.newCollection();
+    const QJsonObject data{{u"title"_s, u"accepted"_s}};
+    const RestReply reply = m_client.send("POST", u"/v1/collections/%1/records"_s.arg(c), encode(data, format),
+                                          {{"Content-Type", contentType}});
+    QCOMPARE(reply.status, 201);
+    QCOMPARE(reply.value().toObject(), data);
 }
 
 void TestRestInput::bodyLimit()
