@@ -1,7 +1,11 @@
 #pragma once
 
+#include "connectionstate.h"
+
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QUrl>
 
 #include <memory>
@@ -14,9 +18,17 @@ class RecordStore;
 class SyncEngine;
 
 /// Puts the application together: finds the server (the one given, or the embedded local
-/// one), builds the record store, the SyncEngine and the main window, starts syncing,
+/// one), opens the journal of that server and the local user (a Journal under the journal
+/// directory: pending edits of an earlier run show at once and are sent), builds the
+/// SyncEngine and the main window, starts syncing,
 /// and shuts everything down in order when the last window closes (the local server it
 /// started gets SIGTERM and the application quits once it is gone).
+///
+/// On the embedded local server, keeps it alive: when the engine loses its connection
+/// (the application that started the server quit, or the server died), it asks the
+/// LocalServer to start it again on the same port, or to join the one another Etagere
+/// started there, so that the engine's URL stays valid and it reconnects by itself. What
+/// cannot be recovered is shown in the status bar and a message box.
 ///
 /// Owns everything it creates. Lives in the GUI thread; one per application.
 class AppController : public QObject
@@ -27,6 +39,12 @@ public:
     explicit AppController(QObject *parent = nullptr);
     ~AppController() override;
 
+    /// For tests: the embedded server's program and data directory (empty: LocalServer's
+    /// defaults). Call before start().
+    void setLocalServerPaths(const QString &program, const QString &dataDirectory);
+    /// Where journals are kept; default `<AppLocalDataLocation>/journals`. Call before start().
+    void setJournalDirectory(const QString &path);
+
     /// Connects to `server`; with an empty URL, starts the embedded local server first.
     void start(const QUrl &server);
     /// Stops syncing and the local server, then quits the application (also what
@@ -35,15 +53,34 @@ public:
 
     [[nodiscard]] SyncEngine *engine() const;
     [[nodiscard]] MainWindow *window() const;
+    /// The embedded server; null when start() was given a URL.
+    [[nodiscard]] LocalServer *localServer() const;
 
 private:
     void connectTo(const QUrl &server);
-    void showFatalError(const QString &message);
+    [[nodiscard]] bool openJournal(const QUrl &server);
+    void showFatalError(const QString &what, const QString &details);
+    void onConnectionStateChanged(ConnectionState state);
+    void onServerExited(const QString &message);
+    void onServerRecovered();
+    void onRecoveryFailed(const QString &message);
+    void recoverServer();
+    [[nodiscard]] bool registerCrash();
+    void showStatus(const QString &message, int timeoutMs = 0);
+    void showWarning(const QString &message);
 
     std::unique_ptr<RecordStore> m_store;
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<MainWindow> m_window;
     QPointer<LocalServer> m_server;
+    QString m_serverProgram;
+    QString m_serverDataDirectory;
+    QString m_journalDirectory;
+    QTimer m_probeTimer;         ///< while the connection is down: is the local server still there?
+    QElapsedTimer m_crashWindow; ///< since the first of the recent unexpected exits
+    int m_crashes = 0;           ///< unexpected exits of our server within m_crashWindow
+    bool m_recoveryAbandoned = false;
+    QString m_lastRecoveryError; ///< shown in a message box once, not at every probe
     int m_exitCode = 0;
     bool m_shuttingDown = false;
 };

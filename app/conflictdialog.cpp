@@ -1,6 +1,8 @@
 #include "conflictdialog.h"
 
+#include "fieldeditor.h"
 #include "fieldformat.h"
+#include "recordtitle.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -19,7 +21,10 @@ namespace Etagere {
 namespace {
 
 /// Who changed a field relative to the base copy.
-enum class ChangedBy { Nobody, Me, Them, Both };
+enum class ChangedBy { Nobody, Me, Them, BothAlike, Both };
+
+constexpr int ValueWidth = 190; ///< at most, in pixels, for a value shown in a column
+constexpr int ResultColumn = 5;
 
 QJsonValue valueOf(const QJsonObject &data, const QString &field)
 {
@@ -29,20 +34,16 @@ QJsonValue valueOf(const QJsonObject &data, const QString &field)
 
 ChangedBy changedBy(const Conflict &conflict, const QString &field)
 {
-    if (conflict.conflictingFields.contains(field))
-        return ChangedBy::Both;
     const QJsonValue base = valueOf(conflict.base, field);
-    const bool mine = conflict.hasMine && valueOf(conflict.mine, field) != base;
-    const bool theirs = conflict.hasTheirs && valueOf(conflict.theirs, field) != base;
-    if (mine && theirs)
-        return ChangedBy::Both;
-    return mine ? ChangedBy::Me : theirs ? ChangedBy::Them : ChangedBy::Nobody;
-}
-
-QString shown(const FieldSchema &field, const QJsonValue &value)
-{
-    const QString text = formatFieldValue(field, value, ValueFormat::Full);
-    return text.isEmpty() ? ConflictDialog::tr("(empty)") : text;
+    const QJsonValue mine = valueOf(conflict.mine, field);
+    const QJsonValue theirs = valueOf(conflict.theirs, field);
+    const bool meChanged = conflict.hasMine && mine != base;
+    const bool theyChanged = conflict.hasTheirs && theirs != base;
+    if (meChanged && theyChanged)
+        return mine == theirs ? ChangedBy::BothAlike : ChangedBy::Both;
+    if (conflict.conflictingFields.contains(field) && conflict.hasMine && conflict.hasTheirs && mine != theirs)
+        return ChangedBy::Both; // the engine's judgement (e.g. an edit begun before theirs)
+    return meChanged ? ChangedBy::Me : theyChanged ? ChangedBy::Them : ChangedBy::Nobody;
 }
 
 QString fieldTitle(const FieldSchema &field)
@@ -50,33 +51,96 @@ QString fieldTitle(const FieldSchema &field)
     return field.title.isEmpty() ? field.name : field.title;
 }
 
-QLabel *markerLabel(QWidget *parent, ChangedBy who)
+QString shown(const FieldSchema &field, const QJsonValue &value, ValueFormat format)
+{
+    const QString text = formatFieldValue(field, value, format);
+    return text.isEmpty() ? ConflictDialog::tr("(empty)") : text;
+}
+
+QIcon markIcon(const QStyle *style, ChangedBy who)
+{
+    if (who == ChangedBy::Both)
+        return QIcon::fromTheme(u"dialog-warning"_s, style->standardIcon(QStyle::SP_MessageBoxWarning));
+    return QIcon::fromTheme(u"dialog-information"_s, style->standardIcon(QStyle::SP_MessageBoxInformation));
+}
+
+QLabel *iconLabel(QWidget *parent, ChangedBy who)
 {
     auto *label = new QLabel(parent);
     if (who == ChangedBy::Nobody)
         return label;
-    const bool both = who == ChangedBy::Both;
-    const QIcon icon = both ? QIcon::fromTheme(u"dialog-warning"_s, parent->style()->standardIcon(QStyle::SP_MessageBoxWarning))
-                            : QIcon::fromTheme(u"dialog-information"_s,
-                                               parent->style()->standardIcon(QStyle::SP_MessageBoxInformation));
     const int size = parent->style()->pixelMetric(QStyle::PM_SmallIconSize);
-    label->setPixmap(icon.pixmap(size, size));
-    label->setToolTip(both ? ConflictDialog::tr("Both of you changed this field")
-                      : who == ChangedBy::Me ? ConflictDialog::tr("Only you changed this field")
-                                             : ConflictDialog::tr("Only they changed this field"));
+    label->setPixmap(markIcon(parent->style(), who).pixmap(size, size));
     return label;
 }
 
-void emphasize(QLabel *label, bool warn)
+QLabel *boldLabel(const QString &text, QWidget *parent)
 {
+    auto *label = new QLabel(text, parent);
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
-    if (warn) {
-        QPalette palette = label->palette();
-        palette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-        label->setPalette(palette);
+    return label;
+}
+
+void setGreyed(QLabel *label)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
+    label->setPalette(palette);
+}
+
+} // namespace
+
+/// One field with a choice: its radio buttons (ids are int(Side)), its result editor and
+/// the line under it that tells why a typed value is not valid.
+struct ConflictDialog::Row
+{
+    FieldSchema field;
+    ChangedBy who = ChangedBy::Nobody;
+    QButtonGroup *group = nullptr;
+    FieldEditor *editor = nullptr;
+    QLabel *name = nullptr;
+    QLabel *error = nullptr;
+};
+
+namespace {
+
+QString statusText(ChangedBy who, const QString &author)
+{
+    switch (who) {
+    case ChangedBy::Both:
+        return ConflictDialog::tr("Conflict: both changed it");
+    case ChangedBy::Me:
+        return ConflictDialog::tr("Merged: your change");
+    case ChangedBy::Them:
+        return ConflictDialog::tr("Merged: change by %1").arg(author);
+    case ChangedBy::BothAlike:
+        return ConflictDialog::tr("Merged: same change on both sides");
+    case ChangedBy::Nobody:
+        break;
     }
+    return {};
+}
+
+const QJsonObject &copyOf(const Conflict &conflict, ConflictDialog::Side side)
+{
+    switch (side) {
+    case ConflictDialog::Side::Base:
+        return conflict.base;
+    case ConflictDialog::Side::Theirs:
+        return conflict.theirs;
+    case ConflictDialog::Side::Mine:
+    case ConflictDialog::Side::Custom:
+        break;
+    }
+    return conflict.mine;
+}
+
+QString nameText(const FieldSchema &field, const QString &status)
+{
+    const QString title = u"<b>%1</b>"_s.arg(fieldTitle(field).toHtmlEscaped());
+    return status.isEmpty() ? title : u"%1<br><small>%2</small>"_s.arg(title, status.toHtmlEscaped());
 }
 
 } // namespace
@@ -89,6 +153,7 @@ ConflictDialog::ConflictDialog(const Conflict &conflict, const CollectionSchema 
     setWindowTitle(tr("Resolve Conflict"));
     auto *layout = new QVBoxLayout(this);
     auto *introLabel = new QLabel(intro(), this);
+    introLabel->setObjectName(u"intro"_s);
     introLabel->setWordWrap(true);
     introLabel->setTextFormat(Qt::PlainText);
     layout->addWidget(introLabel);
@@ -96,109 +161,177 @@ ConflictDialog::ConflictDialog(const Conflict &conflict, const CollectionSchema 
     auto *area = new QScrollArea(this);
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
+    area->setFocusPolicy(Qt::NoFocus); // it scrolls to each focused field by itself
     auto *content = new QWidget(area);
     auto *grid = new QGridLayout(content);
-    grid->setColumnStretch(2, 1);
-    grid->setColumnStretch(3, 1);
-    if (m_conflict.hasMine && m_conflict.hasTheirs)
-        buildMergeView(grid);
-    else
-        buildSingleSideView(grid);
+    grid->setHorizontalSpacing(14);
+    for (int column = 2; column <= ResultColumn; ++column)
+        grid->setColumnStretch(column, 1);
+    buildHeader(grid);
+    const bool merge = m_conflict.hasMine && m_conflict.hasTheirs;
+    for (int i = 0; i < m_schema.fields.size(); ++i) {
+        if (merge)
+            buildMergeRow(grid, 1 + 2 * i, m_schema.fields.at(i));
+        else
+            buildDeletedRow(grid, 1 + 2 * i, m_schema.fields.at(i));
+    }
     grid->setRowStretch(grid->rowCount(), 1);
     area->setWidget(content);
     layout->addWidget(area, 1);
 
+    m_recordError = new QLabel(this);
+    m_recordError->setObjectName(u"recordError"_s);
+    m_recordError->setWordWrap(true);
+    m_recordError->hide();
+    layout->addWidget(m_recordError);
     addButtons();
     layout->addWidget(m_buttons);
-    // As tall as the fields need (the scroll area takes over beyond a screenful).
-    content->adjustSize();
-    area->setMinimumHeight(std::min(content->sizeHint().height(), 480));
-    setMinimumWidth(600);
+    revalidate();
+
+    // As large as the fields need, up to a screenful; the scroll area takes over beyond.
+    const QSize need = content->sizeHint();
+    const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    area->setMinimumSize(std::min(need.width() + bar + 4, 1100), std::min(need.height() + bar + 4, 480));
+    if (!m_rows.empty()) // start on the first field to decide
+        m_rows.front()->group->checkedButton()->setFocus();
 }
 
 ConflictDialog::~ConflictDialog() = default;
 
+QString ConflictDialog::authorName() const
+{
+    return m_conflict.theirsAuthor.isEmpty() ? tr("someone else") : m_conflict.theirsAuthor;
+}
+
 QString ConflictDialog::intro() const
 {
-    const QString who = m_conflict.theirsAuthor.isEmpty() ? tr("Someone else") : m_conflict.theirsAuthor;
+    const QString who = authorName();
     const QString where = m_schema.title.isEmpty() ? m_conflict.collection : m_schema.title;
+    const QString what = recordTitle(m_schema, m_conflict.id, m_conflict.hasMine ? m_conflict.mine : m_conflict.theirs,
+                                     m_conflict.base);
     if (!m_conflict.hasTheirs && !m_conflict.hasMine)
-        return tr("This record of “%1” was deleted by %2 and by you.").arg(where, who);
-    if (!m_conflict.hasTheirs)
-        return tr("%1 deleted this record of “%2” while you were editing it. Restore it with your values, "
-                  "or accept the deletion?").arg(who, where);
+        return tr("“%1” in %2 was deleted by %3 and by you.").arg(what, where, who);
+    if (!m_conflict.hasTheirs) {
+        QString text = tr("%1 deleted “%2” from %3 while you were editing it. Restore it with your values, or "
+                          "accept the deletion?").arg(who, what, where);
+        if (m_conflict.theirsAuthor.isEmpty())
+            text[0] = text.at(0).toUpper();
+        return text;
+    }
     if (!m_conflict.hasMine)
-        return tr("You deleted this record of “%1”, but %2 changed it in the meantime. Keep their version, "
-                  "or delete it anyway?").arg(where, who);
-    return tr("%1 changed this record of “%2” while you were editing it. Choose, for each marked field, "
-              "which value to keep.").arg(who, where);
+        return tr("You deleted “%1” from %2, but %3 changed it in the meantime. Keep their version, or delete "
+                  "it anyway?").arg(what, where, who);
+    QString text = tr("%1 changed “%2” in %3 while you were editing it. Fields only one of you changed are merged; "
+                      "for each field marked Conflict, choose a value or type one.").arg(who, what, where);
+    if (m_conflict.theirsAuthor.isEmpty())
+        text[0] = text.at(0).toUpper(); // "someone else" starts the sentence; a user name stays as it is
+    return text;
 }
 
-void ConflictDialog::buildMergeView(QGridLayout *grid)
+void ConflictDialog::buildHeader(QGridLayout *grid)
 {
-    auto *mineHeader = new QLabel(tr("Mine"), this);
-    auto *theirsHeader = new QLabel(m_conflict.theirsAuthor.isEmpty()
-                                        ? tr("Theirs")
-                                        : tr("Theirs (changed by %1)").arg(m_conflict.theirsAuthor), this);
-    theirsHeader->setObjectName(u"theirsHeader"_s);
-    emphasize(mineHeader, false);
-    emphasize(theirsHeader, false);
-    grid->addWidget(mineHeader, 0, 2);
-    grid->addWidget(theirsHeader, 0, 3);
-    for (int i = 0; i < m_schema.fields.size(); ++i)
-        addFieldRow(grid, i + 1, m_schema.fields.at(i));
+    const auto sideHeader = [this](const QString &title, bool present, const QString &deletedBy) {
+        return present ? title : tr("%1 (deleted by %2)").arg(title, deletedBy);
+    };
+    grid->addWidget(boldLabel(tr("Field"), this), 0, 1);
+    grid->addWidget(boldLabel(tr("Base (before)"), this), 0, 2);
+    grid->addWidget(boldLabel(sideHeader(tr("Mine"), m_conflict.hasMine, tr("you")), this), 0, 3);
+    QLabel *theirs = boldLabel(m_conflict.hasTheirs ? tr("Theirs (%1)").arg(authorName())
+                                                    : sideHeader(tr("Theirs"), false, authorName()),
+                               this);
+    theirs->setObjectName(u"theirsHeader"_s);
+    grid->addWidget(theirs, 0, 4);
+    if (m_conflict.hasMine && m_conflict.hasTheirs)
+        grid->addWidget(boldLabel(tr("Result"), this), 0, ResultColumn);
 }
 
-void ConflictDialog::addFieldRow(QGridLayout *grid, int row, const FieldSchema &field)
+void ConflictDialog::buildMergeRow(QGridLayout *grid, int row, const FieldSchema &field)
 {
-    const QJsonValue mine = valueOf(m_conflict.mine, field.name);
-    const QJsonValue theirs = valueOf(m_conflict.theirs, field.name);
-    const ChangedBy who = mine == theirs ? ChangedBy::Nobody : changedBy(m_conflict, field.name);
-    auto *name = new QLabel(fieldTitle(field), this);
+    const ChangedBy who = changedBy(m_conflict, field.name);
+    const QJsonValue values[] = {valueOf(m_conflict.base, field.name), valueOf(m_conflict.mine, field.name),
+                                 valueOf(m_conflict.theirs, field.name)};
+    auto *name = new QLabel(nameText(field, statusText(who, authorName())), this);
     name->setObjectName(u"field:"_s + field.name);
-    grid->addWidget(markerLabel(this, who), row, 0);
-    grid->addWidget(name, row, 1);
-    if (mine == theirs) {
-        auto *same = new QLabel(shown(field, mine), this);
+    name->setTextFormat(Qt::RichText);
+    grid->addWidget(iconLabel(this, who), row, 0, Qt::AlignTop);
+    grid->addWidget(name, row, 1, Qt::AlignTop);
+    if (values[0] == values[1] && values[1] == values[2]) { // nothing to decide
+        auto *same = new QLabel(tr("%1 (unchanged)").arg(shown(field, values[1], ValueFormat::Cell)), this);
         same->setTextFormat(Qt::PlainText);
-        same->setEnabled(false); // the same on both sides: nothing to choose
-        grid->addWidget(same, row, 2, 1, 2);
+        setGreyed(same);
+        grid->addWidget(same, row, 2, 1, 3, Qt::AlignTop);
         return;
     }
-    emphasize(name, who == ChangedBy::Both);
     m_marked << field.name;
-    auto *group = new QButtonGroup(this);
-    for (const Side side : {Side::Mine, Side::Theirs}) {
-        auto *button = new QRadioButton(shown(field, side == Side::Mine ? mine : theirs).replace(u'&', u"&&"_s), this);
-        button->setObjectName((side == Side::Mine ? u"mine:"_s : u"theirs:"_s) + field.name);
-        group->addButton(button, int(side));
-        grid->addWidget(button, row, side == Side::Mine ? 2 : 3);
+    auto entry = std::make_unique<Row>();
+    Row *r = entry.get();
+    r->field = field;
+    r->who = who;
+    r->name = name;
+    r->group = new QButtonGroup(this);
+    static const char *const prefixes[] = {"base:", "mine:", "theirs:"};
+    for (int side = 0; side < 3; ++side) {
+        const QString full = shown(field, values[side], ValueFormat::Full);
+        auto *radio = new QRadioButton(this);
+        radio->setText(fontMetrics().elidedText(shown(field, values[side], ValueFormat::Cell), Qt::ElideRight,
+                                                ValueWidth).replace(u'&', u"&&"_s));
+        radio->setToolTip(full);
+        radio->setAccessibleName(tr("%1: %2").arg(fieldTitle(field), full));
+        radio->setObjectName(QString::fromLatin1(prefixes[side]) + field.name);
+        r->group->addButton(radio, side);
+        grid->addWidget(radio, row, 2 + side, Qt::AlignTop);
+
     }
-    group->button(int(who == ChangedBy::Them ? Side::Theirs : Side::Mine))->setChecked(true);
-    m_choices.insert(field.name, group);
+    r->editor = new FieldEditor(field, this);
+    r->editor->setObjectName(u"result:"_s + field.name);
+    r->editor->setMinimumWidth(ValueWidth + 20);
+    grid->addWidget(r->editor, row, ResultColumn, Qt::AlignTop);
+    r->error = new QLabel(this);
+    r->error->setObjectName(u"error:"_s + field.name);
+    r->error->setWordWrap(true);
+    r->error->setTextFormat(Qt::PlainText);
+    r->error->hide();
+    grid->addWidget(r->error, row + 1, 2, 1, 4);
+
+    const Side initial = who == ChangedBy::Them ? Side::Theirs : Side::Mine;
+    r->group->button(int(initial))->setChecked(true);
+    r->editor->setValue(values[int(initial)]);
+    updateTabStop(r);
+    connect(r->group, &QButtonGroup::idToggled, this, [this, r](int id, bool checked) {
+        updateTabStop(r);
+        if (checked)
+            onRadio(r, Side(id));
+    });
+    connect(r->editor, &FieldEditor::edited, this, [this, r] { onTyped(r); });
+    m_rows.push_back(std::move(entry));
 }
 
-void ConflictDialog::buildSingleSideView(QGridLayout *grid)
+void ConflictDialog::buildDeletedRow(QGridLayout *grid, int row, const FieldSchema &field)
 {
-    const bool mineLeft = m_conflict.hasMine;
-    const QJsonObject &side = mineLeft ? m_conflict.mine : m_conflict.theirs;
-    auto *header = new QLabel(mineLeft ? tr("Your version") : tr("Their version"), this);
-    emphasize(header, false);
-    grid->addWidget(header, 0, 2);
-    for (int i = 0; i < m_schema.fields.size(); ++i) {
-        const FieldSchema &field = m_schema.fields.at(i);
-        const ChangedBy who = changedBy(m_conflict, field.name);
-        auto *name = new QLabel(fieldTitle(field), this);
-        name->setObjectName(u"field:"_s + field.name);
-        auto *value = new QLabel(shown(field, valueOf(side, field.name)), this);
+    const ChangedBy who = changedBy(m_conflict, field.name);
+    const QString status = who == ChangedBy::Me     ? tr("Changed by you")
+                           : who == ChangedBy::Them ? tr("Changed by %1").arg(authorName())
+                                                    : QString();
+    auto *name = new QLabel(nameText(field, status), this);
+    name->setObjectName(u"field:"_s + field.name);
+    name->setTextFormat(Qt::RichText);
+    grid->addWidget(iconLabel(this, who), row, 0, Qt::AlignTop);
+    grid->addWidget(name, row, 1, Qt::AlignTop);
+    if (who != ChangedBy::Nobody)
+        m_marked << field.name;
+    const bool present[] = {true, m_conflict.hasMine, m_conflict.hasTheirs};
+    const QJsonObject *sides[] = {&m_conflict.base, &m_conflict.mine, &m_conflict.theirs};
+    for (int side = 0; side < 3; ++side) {
+        auto *value = new QLabel(this);
         value->setTextFormat(Qt::PlainText);
-        if (who != ChangedBy::Nobody) {
-            emphasize(name, false);
-            m_marked << field.name;
+        if (present[side]) {
+            value->setText(fontMetrics().elidedText(shown(field, valueOf(*sides[side], field.name), ValueFormat::Cell),
+                                                    Qt::ElideRight, ValueWidth));
+        } else {
+            value->setText(tr("— deleted —"));
+            setGreyed(value);
         }
-        grid->addWidget(markerLabel(this, who), i + 1, 0);
-        grid->addWidget(name, i + 1, 1);
-        grid->addWidget(value, i + 1, 2, 1, 2);
+        grid->addWidget(value, row, 2 + side, Qt::AlignTop);
     }
 }
 
@@ -211,24 +344,92 @@ void ConflictDialog::addButtons()
         return button;
     };
     if (m_conflict.hasMine && m_conflict.hasTheirs) {
-        QPushButton *save = m_buttons->addButton(QDialogButtonBox::Save);
-        connect(save, &QPushButton::clicked, this, [this] { finish(Outcome::Write); });
-        save->setDefault(true);
+        QPushButton *mine = m_buttons->addButton(tr("Use All &Mine"), QDialogButtonBox::ActionRole);
+        connect(mine, &QPushButton::clicked, this, [this] { chooseAll(Side::Mine); });
+        QPushButton *theirs = m_buttons->addButton(tr("Use All &Theirs"), QDialogButtonBox::ActionRole);
+        connect(theirs, &QPushButton::clicked, this, [this] { chooseAll(Side::Theirs); });
+        m_save = add(tr("&Save"), QDialogButtonBox::AcceptRole, Outcome::Write);
     } else if (m_conflict.hasMine) {
-        add(tr("Restore with My Values"), QDialogButtonBox::AcceptRole, Outcome::Write)->setDefault(true);
-        add(tr("Accept Deletion"), QDialogButtonBox::DestructiveRole, Outcome::Delete);
+        m_save = add(tr("&Restore with My Values"), QDialogButtonBox::AcceptRole, Outcome::Write);
+        add(tr("&Accept the Deletion"), QDialogButtonBox::DestructiveRole, Outcome::Delete);
     } else if (m_conflict.hasTheirs) {
-        add(tr("Keep Their Version"), QDialogButtonBox::AcceptRole, Outcome::Write)->setDefault(true);
-        add(tr("Delete Anyway"), QDialogButtonBox::DestructiveRole, Outcome::Delete);
+        m_save = add(tr("&Keep Their Version"), QDialogButtonBox::AcceptRole, Outcome::Write);
+        add(tr("&Delete Anyway"), QDialogButtonBox::DestructiveRole, Outcome::Delete);
     } else {
-        add(tr("Accept Deletion"), QDialogButtonBox::AcceptRole, Outcome::Delete)->setDefault(true);
+        m_save = add(tr("&Accept the Deletion"), QDialogButtonBox::AcceptRole, Outcome::Delete);
     }
+    m_save->setDefault(true);
     QPushButton *cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
+    cancel->setToolTip(tr("Decide later: your edit stays pending and the conflict stays listed"));
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+}
+
+void ConflictDialog::updateTabStop(Row *row)
+{
+    // One Tab stop per row's choice, on the chosen side (the first when a value is typed),
+    // as in any radio group: the arrow keys move along the row.
+    QAbstractButton *stop = row->group->checkedButton() ? row->group->checkedButton() : row->group->button(0);
+    const QList<QAbstractButton *> buttons = row->group->buttons();
+    for (QAbstractButton *button : buttons)
+        button->setFocusPolicy(button == stop ? Qt::StrongFocus : Qt::ClickFocus);
+}
+
+void ConflictDialog::chooseAll(Side side)
+{
+    for (const auto &row : m_rows)
+        row->group->button(int(side))->setChecked(true);
+}
+
+void ConflictDialog::onRadio(Row *row, Side side)
+{
+    row->editor->setValue(valueOf(copyOf(m_conflict, side), row->field.name));
+    row->name->setText(nameText(row->field, statusText(row->who, authorName())));
+    revalidate();
+}
+
+void ConflictDialog::onTyped(Row *row)
+{
+    // A typed value that is no longer the chosen side's is the user's own: no radio stays checked.
+    if (QAbstractButton *checked = row->group->checkedButton()) {
+        const Side side = Side(row->group->id(checked));
+        if (valueOf(copyOf(m_conflict, side), row->field.name) != row->editor->value()) {
+            row->group->setExclusive(false);
+            checked->setChecked(false);
+            row->group->setExclusive(true);
+        }
+    }
+    if (!row->group->checkedButton()) {
+        const QString status = statusText(row->who, authorName());
+        row->name->setText(nameText(row->field, status.isEmpty() ? tr("Typed value") : status + tr(" · typed value")));
+    }
+    revalidate();
+}
+
+void ConflictDialog::revalidate()
+{
+    bool valid = true;
+    for (const auto &row : m_rows) {
+        const QString error = row->editor->error();
+        row->error->setText(error.isEmpty() ? QString() : tr("Not valid: %1").arg(error));
+        row->error->setVisible(!error.isEmpty());
+        valid = valid && error.isEmpty();
+    }
+    QString recordError;
+    if (valid && m_conflict.hasMine && m_conflict.hasTheirs) {
+        if (const ValidationResult result = m_schema.validate(merged()); !result)
+            recordError = tr("Not valid: %1").arg(result.detail);
+    }
+    m_recordError->setText(recordError);
+    m_recordError->setVisible(!recordError.isEmpty());
+    valid = valid && recordError.isEmpty();
+    if (m_save)
+        m_save->setEnabled(valid);
 }
 
 void ConflictDialog::finish(Outcome outcome)
 {
+    if (outcome == Outcome::Write && !canSave())
+        return;
     m_outcome = outcome;
     m_resolved = outcome == Outcome::Write ? merged() : QJsonObject();
     accept();
@@ -242,11 +443,21 @@ QJsonObject ConflictDialog::merged() const
         return m_conflict.theirs;
     QJsonObject result;
     for (const FieldSchema &field : m_schema.fields) {
-        const QJsonObject &side = choice(field.name) == Side::Theirs ? m_conflict.theirs : m_conflict.mine;
-        if (m_choices.contains(field.name) || side.contains(field.name))
-            result.insert(field.name, valueOf(side, field.name));
+        if (const Row *row = rowOf(field.name))
+            result.insert(field.name, row->editor->value());
+        else if (m_conflict.mine.contains(field.name))
+            result.insert(field.name, m_conflict.mine.value(field.name));
     }
     return result;
+}
+
+ConflictDialog::Row *ConflictDialog::rowOf(const QString &field) const
+{
+    for (const auto &row : m_rows) {
+        if (row->field.name == field)
+            return row.get();
+    }
+    return nullptr;
 }
 
 const Conflict &ConflictDialog::conflict() const
@@ -259,16 +470,47 @@ QStringList ConflictDialog::markedFields() const
     return m_marked;
 }
 
+QStringList ConflictDialog::conflictingFields() const
+{
+    QStringList fields;
+    for (const auto &row : m_rows) {
+        if (row->who == ChangedBy::Both)
+            fields << row->field.name;
+    }
+    return fields;
+}
+
 ConflictDialog::Side ConflictDialog::choice(const QString &field) const
 {
-    const QButtonGroup *group = m_choices.value(field);
-    return group && group->checkedId() == int(Side::Theirs) ? Side::Theirs : Side::Mine;
+    const Row *row = rowOf(field);
+    if (!row)
+        return Side::Mine;
+    const int id = row->group->checkedId();
+    return id < 0 ? Side::Custom : Side(id);
 }
 
 void ConflictDialog::setChoice(const QString &field, Side side)
 {
-    if (QButtonGroup *group = m_choices.value(field))
-        group->button(int(side))->setChecked(true);
+    if (Row *row = rowOf(field); row && side != Side::Custom)
+        row->group->button(int(side))->setChecked(true);
+}
+
+QJsonValue ConflictDialog::resultValue(const QString &field) const
+{
+    if (const Row *row = rowOf(field))
+        return row->editor->value();
+    return valueOf(m_conflict.hasMine ? m_conflict.mine : m_conflict.theirs, field);
+}
+
+QString ConflictDialog::fieldError(const QString &field) const
+{
+    const Row *row = rowOf(field);
+    return row ? row->editor->error() : QString();
+}
+
+bool ConflictDialog::canSave() const
+{
+    return m_save && m_save->isEnabled();
 }
 
 ConflictDialog::Outcome ConflictDialog::outcome() const

@@ -15,6 +15,8 @@ namespace Etagere {
 namespace {
 
 constexpr int KillDelayMs = 5000;
+constexpr int DefaultStartTimeoutMs = 15000;
+constexpr int DefaultJoinRetryMs = 250;
 constexpr qsizetype MaxKeptOutput = 64 * 1024;
 
 /// The URL in a `listening on http://...` line, or an invalid URL.
@@ -42,7 +44,7 @@ LocalServer::LocalServer(QObject *parent)
                           .filePath(u"server"_s))
 {
     m_startTimer.setSingleShot(true);
-    m_startTimer.setInterval(15000);
+    m_startTimer.setInterval(DefaultStartTimeoutMs);
     connect(&m_startTimer, &QTimer::timeout, this, [this] {
         fail(tr("The local server did not report its address in time."));
         if (m_process)
@@ -54,6 +56,9 @@ LocalServer::LocalServer(QObject *parent)
         if (m_process)
             m_process->kill();
     });
+    m_joinRetryTimer.setSingleShot(true);
+    m_joinRetryTimer.setInterval(DefaultJoinRetryMs);
+    connect(&m_joinRetryTimer, &QTimer::timeout, this, &LocalServer::launch);
 }
 
 LocalServer::~LocalServer()
@@ -85,9 +90,24 @@ void LocalServer::setDataDirectory(const QString &path)
     m_dataDirectory = path;
 }
 
+quint16 LocalServer::port() const
+{
+    return m_port;
+}
+
+void LocalServer::setPort(quint16 port)
+{
+    m_port = port;
+}
+
 void LocalServer::setStartTimeout(int ms)
 {
     m_startTimer.setInterval(ms);
+}
+
+void LocalServer::setJoinRetryInterval(int ms)
+{
+    m_joinRetryTimer.setInterval(ms);
 }
 
 QUrl LocalServer::url() const
@@ -97,43 +117,86 @@ QUrl LocalServer::url() const
 
 bool LocalServer::ownsServer() const
 {
-    return m_url.isValid() && m_process && m_process->state() != QProcess::NotRunning;
+    return m_processReady && m_process && m_process->state() != QProcess::NotRunning;
+}
+
+bool LocalServer::isStarting() const
+{
+    return m_startTimer.isActive();
 }
 
 void LocalServer::start()
 {
-    Q_ASSERT(!m_process);
+    Q_ASSERT(!m_process && !isStarting() && !m_url.isValid());
+    m_failed = false;
+    m_recovering = false;
+    m_startTimer.start();
+    launch();
+}
+
+void LocalServer::recover()
+{
+    Q_ASSERT(m_url.isValid()); // only after ready()
+    if (isStarting() || ownsServer() || m_stopping)
+        return;
+    qCInfo(lcApp) << "recovering the local server at" << m_url;
+    m_failed = false;
+    m_recovering = true;
+    m_startTimer.start();
+    launch();
+}
+
+// One attempt to run the server: a process that prints its URL, or exits with code 3 when
+// the data directory is held (then we join), or fails. start()/recover() time the whole.
+void LocalServer::launch()
+{
     if (!QDir().mkpath(m_dataDirectory)) {
         fail(tr("Cannot create the data folder %1.").arg(QDir::toNativeSeparators(m_dataDirectory)));
         return;
     }
-    m_process = new QProcess(this);
-    connect(m_process, &QProcess::readyReadStandardOutput, this, &LocalServer::onReadyRead);
-    connect(m_process, &QProcess::readyReadStandardError, this, [this] {
-        m_stderr.append(m_process->readAllStandardError());
+    m_stdout.clear();
+    m_stderr.clear();
+    m_processReady = false;
+    auto *process = new QProcess(this);
+    m_process = process;
+    connect(process, &QProcess::readyReadStandardOutput, this, &LocalServer::onReadyRead);
+    connect(process, &QProcess::readyReadStandardError, this, [this, process] {
+        m_stderr.append(process->readAllStandardError());
         if (m_stderr.size() > MaxKeptOutput)
             m_stderr = m_stderr.right(MaxKeptOutput);
     });
-    connect(m_process, &QProcess::errorOccurred, this, &LocalServer::onErrorOccurred);
-    connect(m_process, &QProcess::finished, this, &LocalServer::onFinished);
-    const QStringList arguments = {u"--demo"_s, u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
-                                   u"--data"_s, m_dataDirectory};
+    connect(process, &QProcess::errorOccurred, this, &LocalServer::onErrorOccurred);
+    connect(process, &QProcess::finished, this, &LocalServer::onFinished);
+    const QStringList arguments = {u"--demo"_s, u"--listen"_s,          u"127.0.0.1"_s, u"--port"_s,
+                                   QString::number(m_port), u"--data"_s, m_dataDirectory};
     qCInfo(lcApp) << "starting" << m_program << arguments;
-    m_startTimer.start();
-    m_process->start(m_program, arguments);
+    process->start(m_program, arguments);
+}
+
+// The process is finished with (or never started): forget it without hearing more from it.
+void LocalServer::releaseProcess()
+{
+    if (!m_process)
+        return;
+    QProcess *process = m_process;
+    m_process.clear();
+    process->disconnect(this);
+    process->deleteLater();
 }
 
 void LocalServer::onReadyRead()
 {
     m_stdout.append(m_process->readAllStandardOutput());
     qsizetype end = 0;
-    while (!m_url.isValid() && (end = m_stdout.indexOf('\n')) >= 0) {
+    while (!m_processReady && (end = m_stdout.indexOf('\n')) >= 0) {
         const QByteArray line = m_stdout.left(end);
         m_stdout.remove(0, end + 1);
-        if (const QUrl url = listeningUrl(line); url.isValid())
+        if (const QUrl url = listeningUrl(line); url.isValid()) {
+            m_processReady = true;
             succeed(url);
+        }
     }
-    if (m_url.isValid())
+    if (m_processReady)
         m_stdout.clear(); // nothing more to read from it
 }
 
@@ -141,36 +204,48 @@ void LocalServer::onErrorOccurred(QProcess::ProcessError error)
 {
     if (error != QProcess::FailedToStart)
         return; // crashes and exits arrive through finished()
-    fail(tr("Cannot start the local server %1: %2")
-             .arg(QDir::toNativeSeparators(m_program), m_process->errorString()));
+    const QString reason = m_process->errorString();
+    releaseProcess(); // no finished() follows a failed start
+    fail(tr("Cannot start the local server %1: %2").arg(QDir::toNativeSeparators(m_program), reason));
 }
 
 void LocalServer::onFinished(int exitCode, QProcess::ExitStatus status)
 {
-    m_startTimer.stop();
     m_killTimer.stop();
     const QString details = lastLines(m_stderr, 3);
+    const bool wasReady = std::exchange(m_processReady, false);
     qCInfo(lcApp) << "local server finished, exit code" << exitCode << status;
-    m_process->deleteLater();
-    if (m_stopping) {
+    releaseProcess();
+    if (std::exchange(m_stopping, false)) {
         emit stopped();
     } else if (m_failed) {
         return; // already reported
-    } else if (m_url.isValid()) {
+    } else if (wasReady) {
         emit exitedUnexpectedly(tr("The local server stopped (exit code %1). %2").arg(exitCode).arg(details));
     } else if (status == QProcess::NormalExit && exitCode == DataDirInUseExitCode) {
-        joinRunningServer();
+        onDataDirInUse();
+    } else if (m_recovering) {
+        fail(tr("The local server could not start again at %1 (exit code %2).\n%3")
+                 .arg(m_url.toDisplayString())
+                 .arg(exitCode)
+                 .arg(details));
     } else {
         fail(tr("The local server stopped before it was ready (exit code %1).\n%2").arg(exitCode).arg(details));
     }
 }
 
-// Another etagere-server holds our data directory (an earlier run of the app, say): it
-// wrote its address to the file `endpoint` there, so use that server.
-void LocalServer::joinRunningServer()
+// Another etagere-server holds our data directory (an earlier run of the app, or another
+// window): it writes its address to the file `endpoint` there once it listens, and removes
+// it when it stops. No file yet: that server is starting or stopping, so try again shortly.
+void LocalServer::onDataDirInUse()
 {
     QFile file(QDir(m_dataDirectory).filePath(u"endpoint"_s));
     if (!file.open(QIODevice::ReadOnly)) {
+        if (m_startTimer.remainingTime() > m_joinRetryTimer.interval()) {
+            qCDebug(lcApp) << "data directory held, no endpoint yet: trying again";
+            m_joinRetryTimer.start();
+            return;
+        }
         fail(tr("Another server uses %1, but its address cannot be read: %2")
                  .arg(QDir::toNativeSeparators(m_dataDirectory), file.errorString()));
         return;
@@ -181,29 +256,56 @@ void LocalServer::joinRunningServer()
                  .arg(QDir::toNativeSeparators(m_dataDirectory)));
         return;
     }
+    joinRunningServer(url);
+}
+
+void LocalServer::joinRunningServer(const QUrl &url)
+{
     qCInfo(lcApp) << "joining the server already running at" << url;
     succeed(url);
 }
 
 void LocalServer::succeed(const QUrl &url)
 {
+    if (m_recovering && url != m_url) {
+        // Our own server cannot move (same address and port), but another one can listen
+        // elsewhere: everything here is pointed at m_url, so say so rather than talk to nothing.
+        fail(tr("Another Etagere server now serves %1 at %2, but this window works with %3. "
+                "Restart Etagere to use it.")
+                 .arg(QDir::toNativeSeparators(m_dataDirectory), url.toDisplayString(), m_url.toDisplayString()));
+        if (m_processReady && m_process)
+            m_process->terminate();
+        return;
+    }
     m_startTimer.stop();
+    qCInfo(lcApp) << "local server at" << url << (m_processReady ? "(ours)" : "(joined)");
+    if (std::exchange(m_recovering, false)) {
+        emit recovered(url);
+        return;
+    }
     m_url = url;
-    qCInfo(lcApp) << "local server at" << url;
+    m_port = quint16(url.port());
     emit ready(url);
 }
 
 void LocalServer::fail(const QString &message)
 {
     m_startTimer.stop();
+    m_joinRetryTimer.stop();
     if (std::exchange(m_failed, true))
         return;
     qCWarning(lcApp).noquote() << message;
-    emit failed(message);
+    if (std::exchange(m_recovering, false))
+        emit recoveryFailed(message);
+    else
+        emit failed(message);
 }
 
 void LocalServer::stop()
 {
+    m_startTimer.stop();
+    m_joinRetryTimer.stop();
+    m_recovering = false;
     if (!m_process || m_process->state() == QProcess::NotRunning) {
         emit stopped();
         return;

@@ -2,10 +2,14 @@
 
 #include "applogging_p.h"
 #include "collectionlistmodel.h"
-#include "conflictdialog.h"
+#include "conflictlistmodel.h"
+#include "conflictresolver.h"
+#include "conflictspanel.h"
 #include "connectionindicator.h"
+#include "outboxpanel.h"
 #include "recorddelegate.h"
 #include "recordtablemodel.h"
+#include "recordtitle.h"
 #include "syncengine.h"
 
 #include <QAction>
@@ -50,6 +54,30 @@ QIcon themedIcon(const QString &name, const QIcon &fallback)
     return QIcon::fromTheme(name, fallback);
 }
 
+/// `icon` with a red badge in its top right corner holding `count` (white, bold).
+QIcon withBadge(const QIcon &icon, int count)
+{
+    if (count <= 0)
+        return icon;
+    QPixmap pixmap = icon.pixmap(32, 32);
+    if (pixmap.isNull()) {
+        pixmap = QPixmap(32, 32);
+        pixmap.fill(Qt::transparent);
+    }
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF badge(14, 0, 18, 18);
+    painter.setPen(QPen(Qt::white, 1.5));
+    painter.setBrush(QColor(0xc6, 0x28, 0x28));
+    painter.drawEllipse(badge);
+    QFont font = painter.font();
+    font.setBold(true);
+    font.setPixelSize(count > 9 ? 9 : 12);
+    painter.setFont(font);
+    painter.drawText(badge, Qt::AlignCenter, count > 99 ? u"99+"_s : QString::number(count));
+    return QIcon(pixmap);
+}
+
 } // namespace
 
 MainWindow::MainWindow(SyncEngine *engine, QWidget *parent)
@@ -64,6 +92,7 @@ MainWindow::MainWindow(SyncEngine *engine, QWidget *parent)
     createActions();
     createMenusAndToolBar();
     createStatusBar();
+    createPanels();
     connectEngine();
     resize(1100, 650);
     selectFirstCollectionIfNone();
@@ -80,6 +109,21 @@ CollectionListModel *MainWindow::collectionModel() const
 RecordTableModel *MainWindow::recordModel() const
 {
     return m_records;
+}
+
+ConflictsPanel *MainWindow::conflictsPanel() const
+{
+    return m_conflictsPanel;
+}
+
+OutboxPanel *MainWindow::outboxPanel() const
+{
+    return m_outboxPanel;
+}
+
+ConflictResolver *MainWindow::conflictResolver() const
+{
+    return m_resolver;
 }
 
 QTableView *MainWindow::recordView() const
@@ -146,9 +190,9 @@ void MainWindow::createActions()
     m_recordView->addAction(m_deleteAction);
     connect(m_deleteAction, &QAction::triggered, this, &MainWindow::confirmDelete);
 
-    m_resolveAction = new QAction(
-        themedIcon(u"dialog-warning"_s, style()->standardIcon(QStyle::SP_MessageBoxWarning)), tr("&Resolve Conflict…"),
-        this);
+    m_resolveIcon = themedIcon(u"dialog-warning"_s, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_resolveAction = new QAction(m_resolveIcon, tr("&Resolve Conflict…"), this);
+    m_resolveAction->setShortcut(Qt::CTRL | Qt::Key_R);
     m_resolveAction->setStatusTip(tr("Choose between your version of a record and the version somebody else saved"));
     connect(m_resolveAction, &QAction::triggered, this, &MainWindow::resolveCurrentRecord);
 
@@ -171,6 +215,7 @@ void MainWindow::createMenusAndToolBar()
     record->addAction(m_deleteAction);
     record->addSeparator();
     record->addAction(m_resolveAction);
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
 
@@ -214,23 +259,38 @@ void MainWindow::connectEngine()
     connect(m_engine, &SyncEngine::userChanged, this, showUser);
     updatePendingCount(m_engine->pendingCount());
     connect(m_engine, &SyncEngine::pendingCountChanged, this, &MainWindow::updatePendingCount);
-    connect(m_engine, &SyncEngine::conflictAdded, this, [this](const Conflict &conflict) {
-        updateConflictCount();
-        enqueueConflict(conflict.collection, conflict.id);
-    });
-    connect(m_engine, &SyncEngine::conflictRemoved, this, [this](const QString &collection, const QString &id) {
-        updateConflictCount();
-        dropConflict(collection, id);
-    });
+    connect(m_engine, &SyncEngine::conflictAdded, this, &MainWindow::onConflictAdded);
+    connect(m_engine, &SyncEngine::conflictRemoved, this, &MainWindow::updateConflictCount);
     connect(m_engine, &SyncEngine::writeFailed, this, [this](const QString &, const QString &, const QString &message) {
         statusBar()->showMessage(tr("The server refused a change: %1").arg(message), StatusMessageMs);
     });
     connect(m_engine, &SyncEngine::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, StatusMessageMs); });
     updateConflictCount();
-    const QList<Conflict> known = m_engine->conflicts();
-    for (const Conflict &conflict : known)
-        enqueueConflict(conflict.collection, conflict.id);
+    if (!m_engine->conflicts().isEmpty()) // e.g. kept from the last session: listed, not popped up
+        m_conflictsPanel->show();
+}
+
+void MainWindow::createPanels()
+{
+    m_resolver = new ConflictResolver(m_engine, this);
+    connect(m_resolver, &ConflictResolver::message, this,
+            [this](const QString &message) { statusBar()->showMessage(message, StatusMessageMs); });
+    m_conflictsPanel = new ConflictsPanel(m_engine, this);
+    connect(m_conflictsPanel, &ConflictsPanel::resolveRequested, m_resolver, &ConflictResolver::open);
+    m_outboxPanel = new OutboxPanel(m_engine, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_conflictsPanel);
+    tabifyDockWidget(m_conflictsPanel, m_outboxPanel);
+    m_conflictsPanel->hide(); // shown when there is something to resolve, or from the View menu
+    m_outboxPanel->hide();
+    QAction *conflicts = m_conflictsPanel->toggleViewAction();
+    conflicts->setText(tr("&Conflicts"));
+    conflicts->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_C);
+    QAction *outbox = m_outboxPanel->toggleViewAction();
+    outbox->setText(tr("&Outbox"));
+    outbox->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+    m_viewMenu->addAction(conflicts);
+    m_viewMenu->addAction(outbox);
 }
 
 void MainWindow::selectFirstCollectionIfNone()
@@ -278,6 +338,9 @@ void MainWindow::updateConflictCount()
     const int count = int(m_engine->conflicts().size());
     m_conflictLabel->setText(tr("Conflicts: %n", nullptr, count));
     m_conflictLabel->setVisible(count > 0);
+    m_resolveAction->setIcon(withBadge(m_resolveIcon, count));
+    m_resolveAction->setToolTip(count == 0 ? tr("No conflict to resolve")
+                                           : tr("Resolve a conflict (%n waiting)", nullptr, count));
     updateActions();
 }
 
@@ -345,70 +408,41 @@ void MainWindow::showAbout()
     box->open();
 }
 
-void MainWindow::enqueueConflict(const QString &collection, const QString &id)
+void MainWindow::onConflictAdded(const Conflict &conflict)
 {
-    const std::pair<QString, QString> key(collection, id);
-    const bool shown = m_conflictDialog && m_conflictDialog->conflict().collection == collection
-        && m_conflictDialog->conflict().id == id;
-    if (!shown && !m_conflictQueue.contains(key))
-        m_conflictQueue.append(key);
-    showNextConflict();
+    updateConflictCount();
+    // The record the user is on (most often the edit they just made) asks at once; a
+    // conflict elsewhere must not interrupt: it waits in the panel, with a note.
+    if (!m_resolver->isOpen() && isCurrentRecord(conflict.collection, conflict.id)
+        && m_resolver->open(conflict.collection, conflict.id))
+        return;
+    m_conflictsPanel->show();
+    m_conflictsPanel->raise();
+    const std::optional<CollectionSchema> schema = m_engine->collection(conflict.collection);
+    const QString title = recordTitle(schema.value_or(CollectionSchema()), conflict.id,
+                                      conflict.hasMine ? conflict.mine : conflict.theirs, conflict.base);
+    statusBar()->showMessage(tr("Conflict on “%1”: it waits in the Conflicts panel").arg(title), StatusMessageMs);
 }
 
-void MainWindow::dropConflict(const QString &collection, const QString &id)
+bool MainWindow::isCurrentRecord(const QString &collection, const QString &id) const
 {
-    m_conflictQueue.removeAll(std::pair<QString, QString>(collection, id));
-    if (m_conflictDialog && m_conflictDialog->conflict().collection == collection
-        && m_conflictDialog->conflict().id == id) {
-        m_conflictDialog->reject(); // settled elsewhere: nothing left to decide
-    }
+    const QModelIndex current = m_recordView->currentIndex();
+    return current.isValid() && m_records->collection() == collection && m_records->idAt(current.row()) == id;
 }
 
-void MainWindow::showNextConflict()
-{
-    while (!m_conflictDialog && !m_conflictQueue.isEmpty()) {
-        const auto [collection, id] = m_conflictQueue.takeFirst();
-        const std::optional<Conflict> conflict = m_engine->conflict(collection, id);
-        const std::optional<CollectionSchema> schema = m_engine->collection(collection);
-        if (!conflict || !schema)
-            continue;
-        m_conflictDialog = new ConflictDialog(*conflict, *schema, this);
-        m_conflictDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_conflictDialog, &QDialog::finished, this, &MainWindow::onConflictDialogFinished);
-        m_conflictDialog->open();
-    }
-}
-
-void MainWindow::onConflictDialogFinished()
-{
-    ConflictDialog *dialog = m_conflictDialog;
-    m_conflictDialog = nullptr;
-    const Conflict &conflict = dialog->conflict();
-    QString error;
-    bool ok = true;
-    if (dialog->outcome() == ConflictDialog::Outcome::Write)
-        ok = m_engine->resolveConflict(conflict.collection, conflict.id, dialog->resolved(), &error);
-    else if (dialog->outcome() == ConflictDialog::Outcome::Delete)
-        ok = m_engine->resolveByDeleting(conflict.collection, conflict.id);
-    if (!ok) {
-        qCWarning(lcApp) << "conflict resolution refused:" << conflict.collection << conflict.id << error;
-        statusBar()->showMessage(tr("The conflict could not be resolved: %1").arg(error), StatusMessageMs);
-    }
-    // Deferred: the dialog's own finished() is still on the stack.
-    QMetaObject::invokeMethod(this, &MainWindow::showNextConflict, Qt::QueuedConnection);
-}
-
-// The current record's conflict when it has one, else the first conflict there is.
+// The current record's conflict when it has one, else the one selected in the panel.
 void MainWindow::resolveCurrentRecord()
 {
     const QModelIndex current = m_recordView->currentIndex();
     if (current.isValid() && current.data(RecordTableModel::ConflictRole).toBool()) {
-        enqueueConflict(m_records->collection(), m_records->idAt(current.row()));
+        m_resolver->open(m_records->collection(), m_records->idAt(current.row()));
         return;
     }
-    const QList<Conflict> conflicts = m_engine->conflicts();
-    if (!conflicts.isEmpty())
-        enqueueConflict(conflicts.constFirst().collection, conflicts.constFirst().id);
+    const QModelIndex listed = m_conflictsPanel->view()->currentIndex();
+    if (listed.isValid()) {
+        m_resolver->open(listed.data(ConflictListModel::CollectionRole).toString(),
+                         listed.data(ConflictListModel::RecordIdRole).toString());
+    }
 }
 
 } // namespace Etagere

@@ -2,26 +2,35 @@
 
 #include "conflict.h"
 
+#include <QIcon>
 #include <QMainWindow>
 #include <QPointer>
 
 class QAction;
 class QLabel;
 class QListView;
+class QMenu;
 class QTableView;
 
 namespace Etagere {
 
 class CollectionListModel;
-class ConflictDialog;
+class ConflictResolver;
+class ConflictsPanel;
 class ConnectionIndicator;
+class OutboxPanel;
 class RecordTableModel;
 class SyncEngine;
 
 /// The main window: the collections on the left, the records of the selected one on the
 /// right, actions to add and delete records, a status bar with the server, the
-/// connection state and the number of pending edits. Opens a ConflictDialog for each
-/// conflict the engine reports, one at a time, and passes the user's choice back to it.
+/// connection state, the number of pending edits and of conflicts. Docked below: the
+/// Conflicts panel (every unresolved conflict) and the Outbox (every pending edit).
+///
+/// Conflicts do not interrupt: a conflict on the record the user is on (the current row,
+/// typically the edit they just made) opens the ConflictDialog at once; any other goes to
+/// the Conflicts panel, which is shown, with a status-bar note. The user resolves those in
+/// any order from the panel or with Resolve Conflict; a badge on that action counts them.
 ///
 /// Talks only to its models and to the SyncEngine's public API. Does not own the engine,
 /// which must outlive the window.
@@ -36,12 +45,16 @@ public:
     [[nodiscard]] CollectionListModel *collectionModel() const;
     [[nodiscard]] RecordTableModel *recordModel() const;
     [[nodiscard]] QTableView *recordView() const;
+    [[nodiscard]] ConflictsPanel *conflictsPanel() const;
+    [[nodiscard]] OutboxPanel *outboxPanel() const;
+    [[nodiscard]] ConflictResolver *conflictResolver() const;
 
 private:
     void createViews();
     void createActions();
     void createMenusAndToolBar();
     void createStatusBar();
+    void createPanels();
     void connectEngine();
 
     void selectFirstCollectionIfNone();
@@ -56,10 +69,8 @@ private:
     void deleteRecords(const QStringList &ids);
     void showAbout();
 
-    void enqueueConflict(const QString &collection, const QString &id);
-    void dropConflict(const QString &collection, const QString &id);
-    void showNextConflict();
-    void onConflictDialogFinished();
+    void onConflictAdded(const Conflict &conflict);
+    [[nodiscard]] bool isCurrentRecord(const QString &collection, const QString &id) const;
     void resolveCurrentRecord();
 
     [[nodiscard]] QStringList selectedIds() const;
@@ -79,8 +90,11 @@ private:
     QLabel *m_userLabel = nullptr;
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_conflictLabel = nullptr;
-    QList<std::pair<QString, QString>> m_conflictQueue; ///< (collection, id) waiting for the dialog
-    QPointer<ConflictDialog> m_conflictDialog;
+    ConflictResolver *m_resolver = nullptr;
+    ConflictsPanel *m_conflictsPanel = nullptr;
+    OutboxPanel *m_outboxPanel = nullptr;
+    QIcon m_resolveIcon; ///< without the badge
+    QMenu *m_viewMenu = nullptr;
 };
 
 } // namespace Etagere

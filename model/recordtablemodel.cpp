@@ -363,8 +363,10 @@ Qt::ItemFlags RecordTableModel::flags(const QModelIndex &index) const
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     const Qt::ItemFlags base = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
-    if (m_rows.at(index.row()).deletedLocally)
-        return base;
+    const RecordState &state = m_rows.at(index.row());
+    if (state.deletedLocally || m_conflicts.contains(state.id))
+        return base; // the engine refuses edits until the conflict is resolved: none may start
+
     // A boolean is toggled in the cell (check state); every other type opens an editor.
     if (m_schema.fields.at(index.column()).type == FieldType::Boolean)
         return base | Qt::ItemIsUserCheckable;

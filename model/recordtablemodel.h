@@ -22,7 +22,8 @@ class RemoteChangeTracker;
 /// a boolean column) asks the engine (SyncEngine::setField); setData(FieldEditRole) with a
 /// FieldEdit does the same through SyncEngine::setFieldFrom, which turns an edit begun
 /// before a remote change of that cell into a conflict. When the engine refuses, setData
-/// returns false, nothing changes and editRejected() tells why.
+/// returns false, nothing changes and editRejected() tells why. The cells of a record with
+/// an open conflict, or deleted locally, are not editable (flags()).
 ///
 /// The model follows the engine precisely: a changed record emits dataChanged for exactly
 /// the cells whose value changed (and a separate, role-limited dataChanged when only its

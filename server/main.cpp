@@ -2,6 +2,7 @@
 #include "demodata.h"
 #include "httpadapter.h"
 #include "hub.h"
+#include "identifiers.h"
 #include "logging.h"
 #include "recordservice.h"
 #include "storage.h"
@@ -15,7 +16,6 @@
 
 #include <csignal>
 #include <cstdio>
-#include <pwd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -67,14 +67,6 @@ bool installSignalHandlers(QCoreApplication *app)
     action.sa_flags = SA_RESTART;
     std::signal(SIGPIPE, SIG_IGN);
     return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
-}
-
-QString localUserName()
-{
-    if (const passwd *entry = ::getpwuid(::geteuid()); entry && entry->pw_name && *entry->pw_name)
-        return QString::fromLocal8Bit(entry->pw_name);
-    const QString user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? u"local"_s : user;
 }
 
 QHostAddress parseAddress(const QString &text)
@@ -179,52 +171,80 @@ bool writeEndpointFile(const QString &path, const QString &url)
     return file.commit();
 }
 
+// Takes the data directory's lock; returns -1 once held, else the exit code.
+int lockDataDir(const QDir &dir, QLockFile *lock)
+{
+    lock->setStaleLockTime(0);
+    if (lock->tryLock(0))
+        return -1;
+    qint64 pid = 0;
+    QString host, application;
+    lock->getLockInfo(&pid, &host, &application);
+    if (lock->error() != QLockFile::LockFailedError)
+        return fail(Failure, u"cannot lock %1"_s.arg(lock->fileName()));
+    return fail(DataDirInUse, u"the data directory %1 is in use by another etagere-server (pid %2)"_s
+                                  .arg(QDir::toNativeSeparators(dir.absolutePath())).arg(pid));
+}
+
+// Opens the database (and installs the demo when asked); returns -1 when ready, else the exit code.
+int openStorage(const Options &options, const QDir &dir, const QString &user, Etagere::Storage *storage)
+{
+    storage->setRetainChanges(options.retainChanges);
+    if (!storage->open(dir.filePath(u"etagere.sqlite"_s)))
+        return fail(Failure, storage->errorString());
+    if (options.demo && !Etagere::DemoData::install(storage, user))
+        return fail(Failure, u"cannot create the demo collection: "_s + storage->errorString());
+    return -1;
+}
+
+// The serving parts, wired together: HTTP requests to the service, its commits to the hub,
+// WebSockets to the hub.
+struct Server
+{
+    Server(Etagere::Storage *storage, const QString &user, int pingInterval)
+        : hub(storage, user), service(storage, user)
+    {
+        if (pingInterval > 0)
+            hub.setPingInterval(pingInterval);
+        service.setPublisher([this](const Etagere::Change &change) { hub.publish(change); });
+        adapter.setRequestHandler([this](const Etagere::HttpRequest &request) { return service.handle(request); });
+        adapter.setWebSocketHandler([this](QWebSocket *socket) { hub.addSocket(socket); });
+    }
+
+    Etagere::Hub hub;
+    Etagere::RecordService service;
+    Etagere::HttpAdapter adapter;
+};
+
+// Tells the world where the server listens: stdout (for scripts and tests) and DIR/endpoint.
+void announce(const QString &url, const QString &endpointPath)
+{
+    if (!writeEndpointFile(endpointPath, url))
+        qCWarning(Etagere::lcServer) << "cannot write" << endpointPath;
+    std::fprintf(stdout, "listening on %s\n", qPrintable(url));
+    std::fflush(stdout);
+}
+
 int run(QCoreApplication &app, const Options &options)
 {
     const QDir dir(options.dataDir);
     if (!dir.mkpath(u"."_s))
         return fail(Failure, u"cannot create the data directory %1"_s.arg(options.dataDir));
     QLockFile lock(dir.filePath(u"server.lock"_s));
-    lock.setStaleLockTime(0);
-    if (!lock.tryLock(0)) {
-        qint64 pid = 0;
-        QString host, application;
-        lock.getLockInfo(&pid, &host, &application);
-        if (lock.error() == QLockFile::LockFailedError) {
-            return fail(DataDirInUse, u"the data directory %1 is in use by another etagere-server (pid %2)"_s
-                                          .arg(QDir::toNativeSeparators(dir.absolutePath())).arg(pid));
-        }
-        return fail(Failure, u"cannot lock %1"_s.arg(lock.fileName()));
-    }
-
     Etagere::Storage storage;
-    storage.setRetainChanges(options.retainChanges);
-    if (!storage.open(dir.filePath(u"etagere.sqlite"_s)))
-        return fail(Failure, storage.errorString());
-    const QString user = localUserName();
-    if (options.demo && !Etagere::DemoData::install(&storage, user))
-        return fail(Failure, u"cannot create the demo collection: "_s + storage.errorString());
-
-    Etagere::Hub hub(&storage, user);
-    if (options.pingInterval > 0)
-        hub.setPingInterval(options.pingInterval);
-    Etagere::RecordService service(&storage, user);
-    service.setPublisher([&hub](const Etagere::Change &change) { hub.publish(change); });
-    Etagere::HttpAdapter adapter;
-    adapter.setRequestHandler([&service](const Etagere::HttpRequest &request) { return service.handle(request); });
-    adapter.setWebSocketHandler([&hub](QWebSocket *socket) { hub.addSocket(socket); });
-    if (!adapter.listen(options.address, options.port)) {
+    const QString user = Etagere::localUserName();
+    if (const int code = lockDataDir(dir, &lock); code >= 0)
+        return code;
+    if (const int code = openStorage(options, dir, user, &storage); code >= 0)
+        return code;
+    Server server(&storage, user, options.pingInterval);
+    if (!server.adapter.listen(options.address, options.port)) {
         return fail(Failure, u"cannot listen on %1 port %2: %3"_s.arg(options.address.toString())
-                                 .arg(options.port).arg(adapter.errorString()));
+                                 .arg(options.port).arg(server.adapter.errorString()));
     }
-
-    const QString url = baseUrl(options.address, adapter.port());
     const QString endpointPath = dir.filePath(u"endpoint"_s);
-    if (!writeEndpointFile(endpointPath, url))
-        qCWarning(Etagere::lcServer) << "cannot write" << endpointPath;
     qCInfo(Etagere::lcServer).noquote() << "serving" << dir.absolutePath() << "as local user" << user;
-    std::fprintf(stdout, "listening on %s\n", qPrintable(url));
-    std::fflush(stdout);
+    announce(baseUrl(options.address, server.adapter.port()), endpointPath);
     const int code = app.exec();
     QFile::remove(endpointPath);
     qCInfo(Etagere::lcServer) << "stopped";

@@ -1,6 +1,7 @@
 #include "storage.h"
 
 #include "logging.h"
+#include "wirecodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,9 +53,16 @@ QString toText(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+/// Stored JSON is read with WireCodec, not QJsonDocument: Qt 6.4's parser alone drops U+FEFF
+/// at the start of a string, which would change what was stored.
+QJsonValue valueFromText(const QVariant &text)
+{
+    return WireCodec::decode(text.toString().toUtf8(), WireFormat::Json).value;
+}
+
 QJsonObject objectFromText(const QVariant &text)
 {
-    return QJsonDocument::fromJson(text.toString().toUtf8()).object();
+    return valueFromText(text).toObject();
 }
 
 QString newEtag(qint64 seq)
@@ -260,7 +268,7 @@ std::optional<CollectionSchema> Storage::collection(const QString &name) const
     if (!query.next())
         return std::nullopt;
     QJsonObject json{{u"title"_s, query.value(0).toString()},
-                     {u"fields"_s, QJsonDocument::fromJson(query.value(1).toString().toUtf8()).array()}};
+                     {u"fields"_s, valueFromText(query.value(1)).toArray()}};
     auto schema = CollectionSchema::fromJson(json, &error, name);
     if (!schema) {
         setError(u"stored schema of %1 is unreadable: %2"_s.arg(name, error));

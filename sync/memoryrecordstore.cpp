@@ -7,11 +7,12 @@ QList<CollectionSchema> MemoryRecordStore::collections() const
     return m_collections.values();
 }
 
-void MemoryRecordStore::setCollections(const QList<CollectionSchema> &collections)
+bool MemoryRecordStore::setCollections(const QList<CollectionSchema> &collections)
 {
     m_collections.clear();
     for (const CollectionSchema &schema : collections)
         m_collections.insert(schema.name, schema);
+    return true;
 }
 
 std::optional<RecordState> MemoryRecordStore::record(const QString &collection, const QString &id) const
@@ -35,7 +36,7 @@ qint64 MemoryRecordStore::lastSeq(const QString &collection) const
     return m_lastSeq.value(collection, 0);
 }
 
-void MemoryRecordStore::apply(const StoreBatch &batch)
+bool MemoryRecordStore::apply(const StoreBatch &batch)
 {
     QMap<QString, RecordState> &records = m_records[batch.collection];
     for (const RecordState &state : batch.puts) {
@@ -46,9 +47,10 @@ void MemoryRecordStore::apply(const StoreBatch &batch)
         records.remove(id);
     if (batch.lastSeq)
         m_lastSeq.insert(batch.collection, *batch.lastSeq);
+    return true;
 }
 
-void MemoryRecordStore::replaceCollection(const QString &collection, const QList<RecordState> &records,
+bool MemoryRecordStore::replaceCollection(const QString &collection, const QList<RecordState> &records,
                                           qint64 lastSeq)
 {
     QMap<QString, RecordState> replaced;
@@ -58,6 +60,12 @@ void MemoryRecordStore::replaceCollection(const QString &collection, const QList
     }
     m_records.insert(collection, replaced);
     m_lastSeq.insert(collection, lastSeq);
+    return true;
+}
+
+QString MemoryRecordStore::errorString() const
+{
+    return {};
 }
 
 } // namespace Etagere

@@ -8,21 +8,25 @@
 namespace Etagere {
 
 /// A RecordStore kept in memory only: everything is lost when it is destroyed.
-/// apply() is atomic trivially (nothing can fail half-way). Not thread-safe.
+/// Writes never fail (they return true) and are atomic trivially. Not thread-safe.
+/// Journal uses one as its cache of what is on disk.
 class MemoryRecordStore : public RecordStore
 {
 public:
     MemoryRecordStore() = default;
 
     [[nodiscard]] QList<CollectionSchema> collections() const override;
-    void setCollections(const QList<CollectionSchema> &collections) override;
+    [[nodiscard]] bool setCollections(const QList<CollectionSchema> &collections) override;
 
     [[nodiscard]] std::optional<RecordState> record(const QString &collection, const QString &id) const override;
     [[nodiscard]] QList<RecordState> records(const QString &collection) const override;
     [[nodiscard]] qint64 lastSeq(const QString &collection) const override;
 
-    void apply(const StoreBatch &batch) override;
-    void replaceCollection(const QString &collection, const QList<RecordState> &records, qint64 lastSeq) override;
+    [[nodiscard]] bool apply(const StoreBatch &batch) override;
+    [[nodiscard]] bool replaceCollection(const QString &collection, const QList<RecordState> &records,
+                                         qint64 lastSeq) override;
+    /// Always empty: nothing can fail.
+    [[nodiscard]] QString errorString() const override;
 
 private:
     QMap<QString, CollectionSchema> m_collections;

@@ -18,9 +18,10 @@ struct StoreBatch
     std::optional<qint64> lastSeq;
 };
 
-/// The engine's record state, behind one interface so that a persistent journal can
-/// replace the in-memory store without touching the engine. Only the SyncEngine
-/// writes to it. Not thread-safe: use from the engine's thread.
+/// The engine's record state, behind one interface: MemoryRecordStore keeps it in memory,
+/// Journal on disk. Only the SyncEngine writes to it. A write either succeeds as a whole
+/// or fails and changes nothing (reads then still give the previous state); errorString()
+/// says why. Not thread-safe: use from the engine's thread.
 class RecordStore
 {
 public:
@@ -28,7 +29,8 @@ public:
 
     /// Collections known locally (schemas as last fetched), ordered by name.
     [[nodiscard]] virtual QList<CollectionSchema> collections() const = 0;
-    virtual void setCollections(const QList<CollectionSchema> &collections) = 0;
+    /// Replaces the list of collections (their records and numbers stay). False on failure.
+    [[nodiscard]] virtual bool setCollections(const QList<CollectionSchema> &collections) = 0;
 
     [[nodiscard]] virtual std::optional<RecordState> record(const QString &collection, const QString &id) const = 0;
     /// All records of a collection, ordered by id (bytewise, as the server lists them).
@@ -37,9 +39,15 @@ public:
     [[nodiscard]] virtual qint64 lastSeq(const QString &collection) const = 0;
 
     /// Applies `batch` atomically: after a crash either all of it is there or none.
-    virtual void apply(const StoreBatch &batch) = 0;
-    /// Replaces the whole content of one collection (after a full load or a reset).
-    virtual void replaceCollection(const QString &collection, const QList<RecordState> &records, qint64 lastSeq) = 0;
+    /// False when it could not be stored (then nothing of it is applied).
+    [[nodiscard]] virtual bool apply(const StoreBatch &batch) = 0;
+    /// Replaces the whole content of one collection (after a full load or a reset), with
+    /// its last applied number, atomically. False on failure (then nothing changes).
+    [[nodiscard]] virtual bool replaceCollection(const QString &collection, const QList<RecordState> &records,
+                                                 qint64 lastSeq) = 0;
+
+    /// Why the last write (or open) failed, for people; empty when nothing failed yet.
+    [[nodiscard]] virtual QString errorString() const = 0;
 };
 
 } // namespace Etagere

@@ -111,13 +111,29 @@ void SyncEngine::Private::onCollectionsListed(RestJob *job)
         return;
     }
     const QList<CollectionSchema> collections = static_cast<ListCollectionsJob *>(job)->collections();
-    store->setCollections(collections);
+    if (!store->setCollections(collections)) {
+        Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot save the collections: %1").arg(store->errorString()));
+        scheduleRetry();
+        return;
+    }
     listed = true;
     Q_EMIT q->collectionsChanged();
-    for (const CollectionSchema &schema : collections) {
-        unloaded.insert(schema.name);
-        loadCollection(schema.name);
+    for (const CollectionSchema &schema : collections)
+        resumeOrLoad(schema.name);
+    flushPending();
+}
+
+void SyncEngine::Private::resumeOrLoad(const QString &collection)
+{
+    // What the store holds (a journal from the last run) resumes from its last applied
+    // number: the push channel brings every change since. Only a collection never applied
+    // is loaded whole.
+    if (const qint64 seq = store->lastSeq(collection); seq > 0) {
+        channel.subscribe(collection, seq);
+        return;
     }
+    unloaded.insert(collection);
+    loadCollection(collection);
 }
 
 void SyncEngine::Private::loadCollection(const QString &collection)
@@ -141,7 +157,11 @@ void SyncEngine::Private::onCollectionLoaded(RestJob *finished)
         return;
     }
     const QList<RecordState> merged = mergeLoaded(collection, job->records());
-    store->replaceCollection(collection, merged, job->seq());
+    if (!store->replaceCollection(collection, merged, job->seq())) {
+        Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot save %1: %2").arg(collection, store->errorString()));
+        scheduleRetry(); // stays unloaded: the next retry loads it again
+        return;
+    }
     // The load reflects every change up to its number: no echo is awaited any more.
     for (auto it = expectedEchoes.begin(); it != expectedEchoes.end();)
         it = it.key().startsWith(collection + u'/') ? expectedEchoes.erase(it) : std::next(it);
@@ -203,9 +223,13 @@ void SyncEngine::Private::onRetry()
     flushPending();
 }
 
-void SyncEngine::Private::commit(const StoreBatch &batch)
+bool SyncEngine::Private::commit(const StoreBatch &batch)
 {
-    store->apply(batch);
+    if (!store->apply(batch)) {
+        qCWarning(lcSync).noquote() << "a change of" << batch.collection << "was not stored";
+        Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot save to the journal: %1").arg(store->errorString()));
+        return false;
+    }
     const qsizetype before = dirty.size();
     for (const RecordState &state : batch.puts) {
         if (state.dirty)
@@ -217,6 +241,25 @@ void SyncEngine::Private::commit(const StoreBatch &batch)
         dirty.remove(keyOf(batch.collection, id));
     if (dirty.size() != before)
         Q_EMIT q->pendingCountChanged(int(dirty.size()));
+    return true;
+}
+
+bool SyncEngine::Private::commitServer(const StoreBatch &batch)
+{
+    if (commit(batch))
+        return true;
+    for (const RecordState &state : batch.puts)
+        deferred.insert(keyOf(state.collection, state.id));
+    for (const QString &id : batch.removals)
+        deferred.insert(keyOf(batch.collection, id));
+    unloaded.insert(batch.collection); // what the server said is learnt again by a reload
+    scheduleRetry();
+    return false;
+}
+
+QString SyncEngine::Private::storeFailure() const
+{
+    return SyncEngine::tr("The edit could not be saved: %1").arg(store->errorString());
 }
 
 void SyncEngine::Private::recountPending()

@@ -94,6 +94,14 @@ public:
     /// Number of records with edits not yet acknowledged by the server.
     [[nodiscard]] int pendingCount() const;
 
+    /// Takes back the pending edit of a record (the outbox's "Discard"): its local copy
+    /// becomes the server's copy again (the base; their copy when it has a conflict, which
+    /// is dropped), a deletion not yet sent is undone, a creation never sent is removed.
+    /// Signals through recordChanged/recordRemoved (Local) and pendingCountChanged.
+    /// Returns false with *error, changing nothing, when the record is unknown, has no
+    /// pending edit, or a write of it is in flight (its answer decides; try again after).
+    [[nodiscard]] bool discardPending(const QString &collection, const QString &id, QString *error = nullptr);
+
     /// Announces that the user views or edits a record (state Left when they stop).
     void announcePresence(const QString &collection, const QString &id, Presence::State state);
 

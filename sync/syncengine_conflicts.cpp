@@ -39,7 +39,8 @@ bool SyncEngine::setFieldFrom(const QString &collection, const QString &id, cons
         return setField(collection, id, field, value, error); // nobody changed it meanwhile
     if (const QString reason = d->checkEdit(state, collection, id, field, value); !reason.isEmpty())
         return refuse(error, reason);
-    d->openStaleEdit(*state, field, editedFrom, value);
+    if (!d->openStaleEdit(*state, field, editedFrom, value))
+        return refuse(error, d->storeFailure());
     return true;
 }
 
@@ -67,8 +68,7 @@ bool SyncEngine::resolveConflict(const QString &collection, const QString &id, c
         next.base = {};
         next.dirty = true;
     }
-    d->dropConflict(key);
-    return d->editLocal(next, changedFields(state->local, resolved));
+    return d->editLocal(next, changedFields(state->local, resolved), error); // drops the conflict
 }
 
 bool SyncEngine::resolveByDeleting(const QString &collection, const QString &id)
@@ -78,20 +78,17 @@ bool SyncEngine::resolveByDeleting(const QString &collection, const QString &id)
     if (!d->openConflicts.contains(key) || !state)
         return false;
     const Conflict conflict = d->openConflicts.value(key);
-    if (!conflict.hasTheirs) { // the server deleted it too: accept that
-        d->removeRecord(*state, ChangeSource::Local, std::nullopt);
-        return true;
-    }
+    if (!conflict.hasTheirs) // the server deleted it too: accept that
+        return d->removeRecord(*state, ChangeSource::Local, std::nullopt);
     RecordState next = *state;
     next.deletedLocally = true;
     next = confirmed(next, conflict.theirs, conflict.theirsEtag);
-    d->dropConflict(key);
-    return d->editLocal(next, {});
+    return d->editLocal(next, {}); // drops the conflict
 }
 
 // --- Private ------------------------------------------------------------------------------
 
-void SyncEngine::Private::openStaleEdit(const RecordState &state, const QString &field, const QJsonValue &editedFrom,
+bool SyncEngine::Private::openStaleEdit(const RecordState &state, const QString &field, const QJsonValue &editedFrom,
                                         const QJsonValue &value)
 {
     // The user edited `field` from `editedFrom` while the server's copy moved on: their
@@ -100,11 +97,13 @@ void SyncEngine::Private::openStaleEdit(const RecordState &state, const QString 
     RecordState edited = state;
     edited.local.insert(field, value);
     edited.dirty = true;
+    if (!commit(StoreBatch{state.collection, {edited}, {}, std::nullopt}))
+        return false;
     refused.remove(keyOf(state.collection, state.id));
-    commit(StoreBatch{state.collection, {edited}, {}, std::nullopt});
     RecordState asSeen = edited;
     asSeen.base.insert(field, editedFrom);
     openConflict(asSeen, ServerCopy{true, state.base, state.etag, state.author}, {field}, std::nullopt);
+    return true;
 }
 
 void SyncEngine::Private::reconcile(RecordState state, const ServerCopy &theirs,
@@ -134,8 +133,9 @@ void SyncEngine::Private::reconcile(RecordState state, const ServerCopy &theirs,
 void SyncEngine::Private::acceptServerCopy(RecordState state, const ServerCopy &theirs, std::optional<qint64> seq)
 {
     state = confirmed(state, theirs.data, theirs.etag);
+    if (!commitServer(StoreBatch{state.collection, {state}, {}, seq}))
+        return;
     dropConflict(keyOf(state.collection, state.id));
-    commit(StoreBatch{state.collection, {state}, {}, seq});
     Q_EMIT q->recordChanged(state.collection, state.id, {}, ChangeSource::Server, state.author);
 }
 
@@ -146,8 +146,9 @@ void SyncEngine::Private::applyMerge(RecordState state, const ServerCopy &theirs
     state.local = merged;
     state = confirmed(state, theirs.data, theirs.etag);
     state.author = theirs.author;
+    if (!commitServer(StoreBatch{state.collection, {state}, {}, seq}))
+        return;
     dropConflict(keyOf(state.collection, state.id));
-    commit(StoreBatch{state.collection, {state}, {}, seq});
     Q_EMIT q->recordChanged(state.collection, state.id, fields, ChangeSource::Remote, theirs.author);
     scheduleWrite(state.collection, state.id); // the merge goes back with the server's ETag
 }
@@ -167,7 +168,7 @@ void SyncEngine::Private::openConflict(const RecordState &state, const ServerCop
     conflict.theirsAuthor = theirs.author;
     conflict.conflictingFields = fields;
     if (seq)
-        commit(StoreBatch{state.collection, {}, {}, seq});
+        commitSeq(state.collection, *seq); // a failure reloads the collection
     const QString key = keyOf(state.collection, state.id);
     if (const auto existing = openConflicts.find(key); existing != openConflicts.end()) {
         Conflict known = *existing;

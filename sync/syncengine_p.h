@@ -72,13 +72,22 @@ public:
     void onChannelState(ConnectionState state);
     void scheduleRetry();
     void onRetry();
-    void commit(const StoreBatch &batch);
+    /// Commits `batch` to the store, then updates the pending set. When the store refuses it
+    /// (disk full, read-only or damaged journal) nothing changes: logs, errorOccurred, false.
+    [[nodiscard]] bool commit(const StoreBatch &batch);
+    /// commit() of what the server told us. On failure the collection is reloaded and the
+    /// writes of its records wait for the next retry: memory never runs ahead of the store.
+    [[nodiscard]] bool commitServer(const StoreBatch &batch);
+    [[nodiscard]] QString storeFailure() const; ///< why a local edit was refused by the store
     void recountPending();
+    void resumeOrLoad(const QString &collection);
 
     // syncengine_writes.cpp: local edits, writes, the answers to writes
     [[nodiscard]] QString checkEdit(const std::optional<RecordState> &state, const QString &collection,
                                     const QString &id, const QString &field, const QJsonValue &value) const;
-    [[nodiscard]] bool editLocal(RecordState state, const QStringList &fields);
+    /// Commits a local edit (dropping an open conflict it resolves) and sends it; false with
+    /// *error, nothing shown, when the store refuses it.
+    [[nodiscard]] bool editLocal(RecordState state, const QStringList &fields, QString *error = nullptr);
     void scheduleWrite(const QString &collection, const QString &id);
     void flushPending();
     void sendWrite(const RecordState &state, WriteRecordJob::Mode mode);
@@ -86,11 +95,12 @@ public:
     void expectEcho(const QString &key, const ExpectedEcho &echo, const QList<Change> &heldBack);
     void handleWriteError(const RecordState &state, const InFlightWrite &write, WriteRecordJob *job);
     void acknowledge(RecordState state, const InFlightWrite &write, const QString &etag, std::optional<qint64> seq);
-    void removeRecord(const RecordState &state, ChangeSource source, std::optional<qint64> seq);
+    /// False when the store refused it (then the record stays).
+    bool removeRecord(const RecordState &state, ChangeSource source, std::optional<qint64> seq);
 
     // syncengine_conflicts.cpp: 412s, merges, conflicts
-    void openStaleEdit(const RecordState &state, const QString &field, const QJsonValue &editedFrom,
-                       const QJsonValue &value);
+    [[nodiscard]] bool openStaleEdit(const RecordState &state, const QString &field, const QJsonValue &editedFrom,
+                                     const QJsonValue &value);
     void reconcile(RecordState state, const ServerCopy &theirs, const std::optional<QJsonObject> &sent,
                    std::optional<qint64> seq);
     void acceptServerCopy(RecordState state, const ServerCopy &theirs, std::optional<qint64> seq);

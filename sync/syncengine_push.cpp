@@ -71,7 +71,8 @@ void SyncEngine::Private::insertRemote(const Change &change)
     state.local = change.data;
     state.author = change.author;
     state.seq = change.seq;
-    commit(StoreBatch{change.collection, {state}, {}, change.seq});
+    if (!commitServer(StoreBatch{change.collection, {state}, {}, change.seq}))
+        return;
     Q_EMIT q->recordInserted(change.collection, change.id, ChangeSource::Remote);
 }
 
@@ -90,13 +91,15 @@ void SyncEngine::Private::takeServer(const RecordState &state, const Change &cha
     next.dirty = false;
     next.author = change.author;
     next.seq = change.seq;
-    commit(StoreBatch{change.collection, {next}, {}, change.seq});
+    if (!commitServer(StoreBatch{change.collection, {next}, {}, change.seq}))
+        return;
     Q_EMIT q->recordChanged(change.collection, change.id, fields, ChangeSource::Remote, change.author);
 }
 
 void SyncEngine::Private::commitSeq(const QString &collection, qint64 seq)
 {
-    commit(StoreBatch{collection, {}, {}, seq});
+    // On failure commitServer() has scheduled the reload that brings the number back.
+    [[maybe_unused]] const bool stored = commitServer(StoreBatch{collection, {}, {}, seq});
 }
 
 bool SyncEngine::Private::matchesWrite(const InFlightWrite &write, const Change &change)

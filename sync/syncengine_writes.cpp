@@ -53,7 +53,10 @@ QString SyncEngine::createRecord(const QString &collection, const QJsonObject &d
     state.local = data;
     state.dirty = true;
     state.author = d->user;
-    d->commit(StoreBatch{collection, {state}, {}, std::nullopt});
+    if (!d->commit(StoreBatch{collection, {state}, {}, std::nullopt})) { // not in the journal: not shown
+        refuse(error, d->storeFailure());
+        return {};
+    }
     Q_EMIT recordInserted(collection, state.id, ChangeSource::Local);
     d->scheduleWrite(collection, state.id);
     return state.id;
@@ -70,7 +73,7 @@ bool SyncEngine::setField(const QString &collection, const QString &id, const QS
     if (sameData(local, state->local))
         return true; // same value: nothing to do
     state->local = local;
-    return d->editLocal(*state, {field});
+    return d->editLocal(*state, {field}, error);
 }
 
 bool SyncEngine::deleteRecord(const QString &collection, const QString &id)
@@ -82,10 +85,8 @@ bool SyncEngine::deleteRecord(const QString &collection, const QString &id)
         return resolveByDeleting(collection, id); // deleting is the user's answer to the conflict
     if (state->deletedLocally)
         return true;
-    if (!state->isOnServer() && !d->inFlight.contains(Private::keyOf(collection, id))) {
-        d->removeRecord(*state, ChangeSource::Local, std::nullopt); // never reached the server
-        return true;
-    }
+    if (!state->isOnServer() && !d->inFlight.contains(Private::keyOf(collection, id)))
+        return d->removeRecord(*state, ChangeSource::Local, std::nullopt); // never reached the server
     state->deletedLocally = true;
     return d->editLocal(*state, {});
 }
@@ -110,12 +111,15 @@ QString SyncEngine::Private::checkEdit(const std::optional<RecordState> &state, 
     return {};
 }
 
-bool SyncEngine::Private::editLocal(RecordState state, const QStringList &fields)
+bool SyncEngine::Private::editLocal(RecordState state, const QStringList &fields, QString *error)
 {
     state.dirty = state.deletedLocally || !state.isOnServer() || !sameData(state.local, state.base);
     state.author = user;
+    // In the journal before the view shows it as pending; refused when it cannot be stored.
+    if (!commit(StoreBatch{state.collection, {state}, {}, std::nullopt}))
+        return refuse(error, storeFailure());
+    dropConflict(keyOf(state.collection, state.id)); // the edit that resolves it, if any
     refused.remove(keyOf(state.collection, state.id)); // a new edit: try the server again
-    commit(StoreBatch{state.collection, {state}, {}, std::nullopt});
     Q_EMIT q->recordChanged(state.collection, state.id, fields, ChangeSource::Local, user);
     scheduleWrite(state.collection, state.id);
     return true;
@@ -264,18 +268,22 @@ void SyncEngine::Private::acknowledge(RecordState state, const InFlightWrite &wr
     state = confirmed(state, write.sent, etag);
     if (seq)
         state.seq = *seq;
-    commit(StoreBatch{state.collection, {state}, {}, seq});
+    if (!commitServer(StoreBatch{state.collection, {state}, {}, seq}))
+        return;
     Q_EMIT q->recordChanged(state.collection, state.id, {}, ChangeSource::Server, state.author);
 }
 
-void SyncEngine::Private::removeRecord(const RecordState &state, ChangeSource source, std::optional<qint64> seq)
+bool SyncEngine::Private::removeRecord(const RecordState &state, ChangeSource source, std::optional<qint64> seq)
 {
     const QString key = keyOf(state.collection, state.id);
+    const StoreBatch batch{state.collection, {}, {state.id}, seq};
+    if (!(source == ChangeSource::Local ? commit(batch) : commitServer(batch)))
+        return false;
     dropConflict(key);
     refused.remove(key);
     deferred.remove(key);
-    commit(StoreBatch{state.collection, {}, {state.id}, seq});
     Q_EMIT q->recordRemoved(state.collection, state.id, source);
+    return true;
 }
 
 } // namespace Etagere

@@ -3,7 +3,7 @@
 #include "identifiers.h"
 #include "jsonread_p.h"
 
-#include <algorithm>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -11,11 +11,13 @@ namespace Etagere {
 
 namespace {
 
-/// Reads `fields`: an array of valid field descriptions with unique names.
+/// Reads `fields`: an array of valid field descriptions with unique names (checked with a
+/// set, so that many fields do not cost quadratic time).
 QList<FieldSchema> readFields(Detail::ObjectReader &reader)
 {
     const QJsonArray array = reader.array(u"fields"_s);
     QList<FieldSchema> fields;
+    QSet<QString> names;
     for (qsizetype i = 0; i < array.size() && reader.isOk(); ++i) {
         QString reason;
         const std::optional<FieldSchema> field = FieldSchema::fromJson(array.at(i), &reason);
@@ -23,10 +25,9 @@ QList<FieldSchema> readFields(Detail::ObjectReader &reader)
             reader.fail(u"fields[%1]: %2"_s.arg(i).arg(reason));
             break;
         }
-        const bool duplicate = std::any_of(fields.cbegin(), fields.cend(),
-                                           [&](const FieldSchema &f) { return f.name == field->name; });
-        if (duplicate)
+        if (names.contains(field->name))
             reader.fail(u"field name '%1' is used twice"_s.arg(field->name));
+        names.insert(field->name);
         fields.append(*field);
     }
     return reader.isOk() ? fields : QList<FieldSchema>();
@@ -51,8 +52,13 @@ const FieldSchema *CollectionSchema::field(QStringView fieldName) const
 
 ValidationResult CollectionSchema::validate(const QJsonObject &data) const
 {
+    // A set of the names, not indexOf() per member: that is quadratic in the number of fields.
+    QSet<QStringView> names;
+    names.reserve(fields.size());
+    for (const FieldSchema &f : fields)
+        names.insert(f.name);
     for (auto it = data.constBegin(); it != data.constEnd(); ++it) {
-        if (indexOf(it.key()) < 0)
+        if (!names.contains(it.key()))
             return {it.key(), u"%1: not a field of collection '%2'"_s.arg(it.key(), name)};
     }
     for (const FieldSchema &f : fields) {

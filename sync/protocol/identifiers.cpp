@@ -2,6 +2,9 @@
 
 #include <QUuid>
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -54,6 +57,14 @@ QString newRecordId()
 QString recordPath(const QString &collection, const QString &id)
 {
     return u"/v1/collections/"_s + collection + u"/records/"_s + id;
+}
+
+QString localUserName()
+{
+    if (const passwd *entry = ::getpwuid(::geteuid()); entry && entry->pw_name && *entry->pw_name)
+        return QString::fromLocal8Bit(entry->pw_name);
+    const QString user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("local") : user;
 }
 
 } // namespace Etagere

@@ -15,5 +15,8 @@ namespace Etagere {
 /// Path of a record relative to the server root: `/v1/collections/{c}/records/{id}`.
 /// Nothing is percent-encoded: pass a valid collection name and record id.
 [[nodiscard]] QString recordPath(const QString &collection, const QString &id);
+/// The login name of the operating-system user running this process (then `$USER`, then
+/// "local"): the single built-in user of a local server, and the person at the keyboard.
+[[nodiscard]] QString localUserName();
 
 } // namespace Etagere

@@ -129,13 +129,15 @@ void readBody(Detail::ObjectReader &reader, LiveMessage *message)
         message->collection = reader.collectionName(u"collection"_s);
         message->seq = reader.integer(u"seq"_s, 0);
         break;
-    case Type::Error:
+    case Type::Error: {
         message->collection = optionalCollectionName(reader, u"collection"_s);
         message->detail = reader.optionalString(u"detail"_s);
-        message->status = int(reader.integer(u"status"_s, 400));
-        if (reader.isOk() && message->status > 599)
+        const qint64 status = reader.integer(u"status"_s, 400); // checked before the cast to int
+        if (reader.isOk() && status > 599)
             reader.fail(u"'status' must be an HTTP error status"_s);
+        message->status = reader.isOk() ? int(status) : 0;
         break;
+    }
     case Type::Presence:
         readPresence(reader, &message->presence);
         break;

@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -63,6 +65,16 @@ int jsonDepth(const QByteArray &bytes, int limit)
     return deepest;
 }
 
+/// Qt 6.4's JSON parser drops U+FEFF at the start of a string written without escapes
+/// ("\uFEFFa" is read as "a", yet the object keeps the raw bytes, so two keys can read
+/// alike). Written as the escape `\uFEFF`, which means the same in JSON, it is kept.
+/// In valid UTF-8 the bytes EF BB BF are always the character U+FEFF, and outside a
+/// string either form is an error.
+void escapeZeroWidthNoBreakSpaces(QByteArray *bytes)
+{
+    bytes->replace("\xEF\xBB\xBF", "\\uFEFF");
+}
+
 DecodeResult decodeJson(QByteArray bytes, int maxNesting)
 {
     if (bytes.startsWith("\xEF\xBB\xBF"))
@@ -71,6 +83,7 @@ DecodeResult decodeJson(QByteArray bytes, int maxNesting)
         return failure(u"malformed JSON: the text is not valid UTF-8"_s);
     if (jsonDepth(bytes, maxNesting) > maxNesting)
         return failure(tooDeep(maxNesting));
+    escapeZeroWidthNoBreakSpaces(&bytes);
     // QJsonDocument takes only an object or array at the top: wrap to accept any value,
     // and so that a second value after the first shows up as a second array element.
     QJsonParseError error;
@@ -89,15 +102,36 @@ DecodeResult decodeJson(QByteArray bytes, int maxNesting)
 
 // ---- CBOR --------------------------------------------------------------------------------
 
-/// A container being built while decoding CBOR.
+using Member = std::pair<QString, QJsonValue>;
+
+/// A container being built while decoding CBOR. A map's members are collected first and
+/// put into the QJsonObject sorted when the map ends: QJsonObject keeps its keys sorted, so
+/// inserting them in stream order costs O(n) each, and a large map with keys in descending
+/// order would take seconds.
 struct Frame
 {
     bool isMap = false;
     QJsonArray array;
-    QJsonObject object;
+    QList<Member> members;
     QString key;
     bool hasKey = false;
 };
+
+/// The object of a map's members, or nullopt (with the key in *duplicate) when a key repeats.
+std::optional<QJsonObject> objectOf(QList<Member> members, QString *duplicate)
+{
+    std::sort(members.begin(), members.end(),
+              [](const Member &a, const Member &b) { return a.first < b.first; });
+    QJsonObject object;
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        if (i > 0 && members.at(i).first == members.at(i - 1).first) {
+            *duplicate = members.at(i).first;
+            return std::nullopt;
+        }
+        object.insert(members.at(i).first, members.at(i).second);
+    }
+    return object;
+}
 
 /// Converts CBOR to JSON without recursion: the nesting is a list of frames whose length
 /// is bounded by maxNesting, so no input can exhaust the stack.
@@ -173,10 +207,6 @@ private:
         if (!readText(&key))
             return;
         Frame &frame = m_stack.last();
-        if (frame.object.contains(key)) {
-            fail(u"duplicate CBOR map key '%1'"_s.arg(key));
-            return;
-        }
         frame.key = key;
         frame.hasKey = true;
     }
@@ -205,8 +235,16 @@ private:
             readerFailed();
             return;
         }
-        const Frame frame = m_stack.takeLast();
-        deliver(frame.isMap ? QJsonValue(frame.object) : QJsonValue(frame.array));
+        Frame frame = m_stack.takeLast();
+        if (!frame.isMap) {
+            deliver(frame.array);
+            return;
+        }
+        QString duplicate;
+        if (const std::optional<QJsonObject> object = objectOf(std::move(frame.members), &duplicate))
+            deliver(*object);
+        else
+            fail(u"duplicate CBOR map key '%1'"_s.arg(duplicate));
     }
 
     /// Only the tags that mark a text string as date-time (0), URI (32) or regular
@@ -237,17 +275,49 @@ private:
             deliver(text);
     }
 
+    /// Reads the UTF-8 bytes of the chunks and decodes them here: QCborStreamReader::readString
+    /// of Qt 6.4 drops U+FEFF at the start of each chunk. Every chunk must be valid UTF-8 on
+    /// its own (RFC 8949 section 3.2.3: a chunk does not split a character).
     bool readText(QString *text)
     {
-        auto chunk = m_reader.readString();
-        while (chunk.status == QCborStreamReader::Ok) {
-            *text += chunk.data;
-            chunk = m_reader.readString();
+        for (;;) {
+            QByteArray utf8;
+            const StringChunk chunk = readChunk(&utf8);
+            if (chunk == StringChunk::Failed)
+                return false;
+            if (chunk == StringChunk::End)
+                return true;
+            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless
+                                                             | QStringDecoder::Flag::ConvertInitialBom);
+            *text += decoder.decode(utf8);
+            if (decoder.hasError()) {
+                return fail(u"malformed CBOR at offset %1: invalid UTF-8 in a text string"_s
+                                    .arg(m_reader.currentOffset()));
+            }
         }
-        if (chunk.status != QCborStreamReader::Error)
-            return true;
-        readerFailed();
-        return false;
+    }
+
+    enum class StringChunk { Read, End, Failed };
+
+    /// The raw bytes of the next chunk of the current text string, never more than the input holds.
+    StringChunk readChunk(QByteArray *utf8)
+    {
+        const qsizetype size = m_reader.currentStringChunkSize();
+        if (size > m_size - m_reader.currentOffset()) {
+            fail(u"malformed CBOR at offset %1: a string longer than the data"_s.arg(m_reader.currentOffset()));
+            return StringChunk::Failed;
+        }
+        utf8->resize(std::max<qsizetype>(size, 0));
+        const auto result = m_reader.readStringChunk(utf8->data(), utf8->size());
+        if (result.status == QCborStreamReader::Error) {
+            if (!readerFailed())
+                fail(u"malformed CBOR at offset %1"_s.arg(m_reader.currentOffset()));
+            return StringChunk::Failed;
+        }
+        if (result.status == QCborStreamReader::EndOfString)
+            return StringChunk::End;
+        utf8->resize(result.data);
+        return StringChunk::Read;
     }
 
     void readScalar()
@@ -339,7 +409,7 @@ private:
         }
         Frame &frame = m_stack.last();
         if (frame.isMap) {
-            frame.object.insert(frame.key, value);
+            frame.members.append({frame.key, value});
             frame.hasKey = false;
         } else {
             frame.array.append(value);

@@ -120,7 +120,7 @@ void TestCollectionListModel::followsTheServer()
     QList<CollectionSchema> known;
     for (const QString &pair : std::as_const(stored))
         known << localSchema(pair.section(u'=', 0, 0), pair.section(u'=', 1));
-    store.setCollections(known);
+    QVERIFY(store.setCollections(known));
     SyncEngine engine(server.url(), &store);
     CollectionListModel model(&engine);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -340,14 +340,18 @@ void TestRecordTableModel::conflictIsShown()
     Client &loser = a.engine.conflicts().isEmpty() ? b : a;
 
     const int row = loser.model.rowOf(id);
-    for (int column = 0; column < loser.model.columnCount(); ++column)
-        QCOMPARE(loser.model.index(row, column).data(RecordTableModel::ConflictRole).toBool(), true);
+    for (int column = 0; column < loser.model.columnCount(); ++column) {
+        const QModelIndex cell = loser.model.index(row, column);
+        QCOMPARE(cell.data(RecordTableModel::ConflictRole).toBool(), true);
+        QVERIFY(!(cell.flags() & (Qt::ItemIsEditable | Qt::ItemIsUserCheckable))); // resolve first
+    }
     QCOMPARE(loser.model.index(row == 0 ? 1 : 0, 0).data(RecordTableModel::ConflictRole).toBool(), false);
 
     QSignalSpy changed(&loser.model, &QAbstractItemModel::dataChanged);
     const Conflict conflict = loser.engine.conflicts().constFirst();
     QVERIFY(loser.engine.resolveConflict(u"tasks"_s, id, conflict.theirs));
     QTRY_COMPARE(loser.model.index(row, 0).data(RecordTableModel::ConflictRole).toBool(), false);
+    QVERIFY(loser.model.index(row, 0).flags() & Qt::ItemIsEditable);
     QVERIFY(std::any_of(changed.cbegin(), changed.cend(), [&](const QList<QVariant> &args) {
         const auto roles = args.at(2).value<QList<int>>();
         return args.at(0).toModelIndex().row() <= row && args.at(1).toModelIndex().row() >= row

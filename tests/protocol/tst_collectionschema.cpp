@@ -2,6 +2,7 @@
 
 #include "jsontest.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +28,37 @@ CollectionSchema tasks()
     return *schema;
 }
 
+/// The name of field `i` of manyFields(): f000000, f000001, ... (in sorted order, so the
+/// test builds its large objects quickly).
+QString wideName(int i)
+{
+    return u"f%1"_s.arg(i, 6, 10, QChar(u'0'));
+}
+
+/// A schema of `count` string fields; the last name repeated when `repeatLast`.
+QJsonObject manyFields(int count, bool repeatLast)
+{
+    QJsonArray fields;
+    for (int i = 0; i < count; ++i) {
+        const int n = repeatLast && i == count - 1 ? i - 1 : i;
+        fields.append(QJsonObject{{u"name"_s, wideName(n)}, {u"type"_s, u"string"_s}});
+    }
+    return {{u"name"_s, u"wide"_s}, {u"fields"_s, fields}};
+}
+
+/// A record of the `count` members of manyFields() (the last one named `last` when given).
+QJsonObject manyMembers(int count, const QString &last = {})
+{
+    QJsonObject data;
+    for (int i = 0; i < count; ++i)
+        data.insert(i == count - 1 && !last.isEmpty() ? last : wideName(i), u"x"_s);
+    return data;
+}
+
+/// Time allowed for one row: linear work on the largest rows takes well under a tenth of it;
+/// the quadratic searches that tests/fuzz found took several times as long.
+constexpr qint64 LargeInputBudgetMs = 3000;
+
 } // namespace
 
 class TestCollectionSchema : public QObject
@@ -45,6 +77,8 @@ private slots:
     void lookup();
     void validate_data();
     void validate();
+    void largeInputsTakeLinearTime_data();
+    void largeInputsTakeLinearTime();
 };
 
 void TestCollectionSchema::parsesFullSchema()
@@ -211,6 +245,36 @@ void TestCollectionSchema::validate()
     QCOMPARE(result.field, field);
     if (!valid)
         QVERIFY2(result.detail.startsWith(field + u": "_s), qPrintable(result.detail));
+}
+
+void TestCollectionSchema::largeInputsTakeLinearTime_data()
+{
+    QTest::addColumn<QJsonObject>("schema");
+    QTest::addColumn<QJsonObject>("record");
+    QTest::addColumn<QString>("error"); // empty: schema and record valid; else a part of the error
+    const int n = 60000;
+    QTest::newRow("60000 fields") << manyFields(n, false) << QJsonObject() << QString();
+    QTest::newRow("60000 fields, last name repeated") << manyFields(n, true) << QJsonObject()
+                                                      << u"field name 'f059998' is used twice"_s;
+    QTest::newRow("60000-member record") << manyFields(n, false) << manyMembers(n) << QString();
+    QTest::newRow("60000-member record, last unknown") << manyFields(n, false) << manyMembers(n, u"zz"_s)
+                                                       << u"zz: not a field of collection 'wide'"_s;
+}
+
+// Found by tests/fuzz: field names were searched in a list, quadratic in the number of fields.
+void TestCollectionSchema::largeInputsTakeLinearTime()
+{
+    QFETCH(QJsonObject, schema);
+    QFETCH(QJsonObject, record);
+    QFETCH(QString, error);
+    QElapsedTimer timer;
+    timer.start();
+    QString reason;
+    const std::optional<CollectionSchema> parsed = CollectionSchema::fromJson(schema, &reason);
+    const ValidationResult result = parsed ? parsed->validate(record) : ValidationResult{{}, reason};
+    QVERIFY2(timer.elapsed() < LargeInputBudgetMs, qPrintable(u"took %1 ms"_s.arg(timer.elapsed())));
+    QCOMPARE(result.isValid(), error.isEmpty());
+    QVERIFY2(result.detail.contains(error), qPrintable(result.detail));
 }
 
 QTEST_APPLESS_MAIN(TestCollectionSchema)

@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +23,20 @@ FieldSchema makeField(FieldType type, bool required = false)
         field.values = {u"low"_s, u"normal"_s, u"high"_s};
     return field;
 }
+
+/// An enum field with `count` distinct values, the last one repeated when `repeatLast`.
+QByteArray largeEnum(int count, bool repeatLast)
+{
+    QByteArray json = R"({"name":"p","type":"enum","values":[)";
+    for (int i = 0; i < count; ++i)
+        json += '"' + QByteArray::number(i) + "\",";
+    json += '"' + QByteArray::number(repeatLast ? count - 1 : count) + "\"]}";
+    return json;
+}
+
+/// Time allowed for parsing one field description: linear work on the largest rows takes
+/// well under a tenth of it; a quadratic search took half a minute there.
+constexpr qint64 ParseBudgetMs = 3000;
 
 } // namespace
 
@@ -107,6 +122,10 @@ void TestFieldSchema::fromJson_data()
     QTest::newRow("enum empty string") << R"({"name":"p","type":"enum","values":[""]})"_ba << u"non-empty strings"_s;
     QTest::newRow("values on integer") << R"({"name":"a","type":"integer","values":["1"]})"_ba
                                        << u"only allowed for enum"_s;
+    // Found by tests/fuzz: repeats were searched in a list, quadratic in the number of values.
+    QTest::newRow("enum with 100001 values") << largeEnum(100000, false) << QString();
+    QTest::newRow("enum with 100001 values, last repeated") << largeEnum(100000, true)
+                                                            << u"enum value '99999' is listed twice"_s;
 }
 
 void TestFieldSchema::fromJson()
@@ -116,7 +135,10 @@ void TestFieldSchema::fromJson()
     const QJsonValue value = JsonTest::parse(json);
     QVERIFY(!value.isUndefined());
     QString reason;
+    QElapsedTimer timer;
+    timer.start();
     const std::optional<FieldSchema> field = FieldSchema::fromJson(value, &reason);
+    QVERIFY2(timer.elapsed() < ParseBudgetMs, qPrintable(u"took %1 ms"_s.arg(timer.elapsed())));
     QCOMPARE(field.has_value(), error.isEmpty());
     if (error.isEmpty()) {
         QVERIFY(reason.isEmpty());

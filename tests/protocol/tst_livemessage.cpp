@@ -137,6 +137,10 @@ void TestLiveMessage::invalid_data()
                                       << u"'status' must be an integer >= 400"_s;
     QTest::newRow("error status 700") << R"({"type":"error","collection":"a","status":700})"_ba
                                       << u"HTTP error status"_s;
+    // 2^32 + 404 and 2^33 + 500: cut to an int, they read as 404 and 500.
+    QTest::newRow("error status 2^32+404") << R"({"type":"error","collection":"a","status":4294967700})"_ba
+                                           << u"HTTP error status"_s;
+    QTest::newRow("error status 2^33+500") << R"({"type":"error","status":8589935092})"_ba << u"HTTP error status"_s;
     QTest::newRow("error without status") << R"({"type":"error","detail":"x"})"_ba << u"'status' is missing"_s;
     QTest::newRow("error bad collection") << R"({"type":"error","collection":"A B","status":404})"_ba
                                           << u"'A B' is not a valid collection name"_s;

@@ -2,6 +2,7 @@
 
 #include "jsontest.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -35,6 +36,42 @@ QByteArray nestedCbor(int depth, bool mixed)
     return bytes + '\x01';
 }
 
+/// The keys of a large map, k000000, k000001, ... `count` of them, in descending order when
+/// `descending`; with `repeat`, the last key is the first one again.
+QList<QByteArray> manyKeys(int count, bool descending, bool repeat)
+{
+    QList<QByteArray> keys;
+    for (int i = 0; i < count; ++i)
+        keys.append("k" + QByteArray::number(descending ? count - 1 - i : i).rightJustified(6, '0'));
+    if (repeat)
+        keys.last() = keys.first();
+    return keys;
+}
+
+/// A definite-length CBOR map of the keys (each key up to 23 bytes) to the integer 0.
+QByteArray cborMap(const QList<QByteArray> &keys)
+{
+    QByteArray bytes = "\xba"_ba; // map, 32-bit length
+    for (int shift = 24; shift >= 0; shift -= 8)
+        bytes += char((keys.size() >> shift) & 0xff);
+    for (const QByteArray &key : keys)
+        bytes += char(0x60 + key.size()) + key + '\0';
+    return bytes;
+}
+
+QByteArray jsonObject(const QList<QByteArray> &keys)
+{
+    QByteArray text = "{";
+    for (const QByteArray &key : keys)
+        text += '"' + key + "\":0,";
+    text.back() = '}';
+    return text;
+}
+
+/// Time allowed for one large document: decoding it takes well under a tenth of it; a map
+/// whose keys came in descending order took half a minute before tests/fuzz found it.
+constexpr qint64 DecodeBudgetMs = 3000;
+
 } // namespace
 
 class TestWireCodec : public QObject
@@ -49,10 +86,14 @@ private slots:
     void jsonEncoding();
     void malformedJson_data();
     void malformedJson();
+    void zeroWidthNoBreakSpaceIsKept_data();
+    void zeroWidthNoBreakSpaceIsKept();
     void acceptedCbor_data();
     void acceptedCbor();
     void malformedCbor_data();
     void malformedCbor();
+    void largeMapsDecodeInLinearTime_data();
+    void largeMapsDecodeInLinearTime();
     void nesting_data();
     void nesting();
     void customNesting_data();
@@ -153,6 +194,8 @@ void TestWireCodec::malformedJson_data()
     QTest::newRow("UTF-8 surrogate") << "[\"\xed\xa0\x80\"]"_ba << u"UTF-8"_s;
     QTest::newRow("latin-1 text") << "{\"caf\xe9\":1}"_ba << u"UTF-8"_s;
     QTest::newRow("unbalanced close") << "]"_ba << u"malformed JSON"_s;
+    QTest::newRow("U+FEFF outside a string") << "[1,\xEF\xBB\xBF" "2]"_ba << u"malformed JSON"_s;
+    QTest::newRow("U+FEFF after the value") << "[1]\xEF\xBB\xBF"_ba << u"malformed JSON"_s;
 }
 
 void TestWireCodec::malformedJson()
@@ -163,6 +206,40 @@ void TestWireCodec::malformedJson()
     QVERIFY(!result.isValid());
     QVERIFY2(result.error.contains(error), qPrintable(result.error));
     QVERIFY(result.value.isNull());
+}
+
+// Found by tests/fuzz (fuzz_json): Qt 6.4's parser drops U+FEFF written raw at the start of
+// a string, and an object then holds two keys that both read "a".
+void TestWireCodec::zeroWidthNoBreakSpaceIsKept_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QJsonValue>("expected");
+    const QString zwnbsp(QChar(0xFEFF));
+    QTest::newRow("string value") << "[\"\xEF\xBB\xBF" "a\"]"_ba << QJsonValue(QJsonArray{zwnbsp + u"a"_s});
+    QTest::newRow("top-level string") << "\"\xEF\xBB\xBF" "a\""_ba << QJsonValue(zwnbsp + u"a"_s);
+    QTest::newRow("alone") << "[\"\xEF\xBB\xBF\"]"_ba << QJsonValue(QJsonArray{zwnbsp});
+    QTest::newRow("inside a string") << "[\"x\xEF\xBB\xBFy\"]"_ba << QJsonValue(QJsonArray{u"x"_s + zwnbsp + u"y"_s});
+    QTest::newRow("escaped") << R"(["\ufeffa"])"_ba << QJsonValue(QJsonArray{zwnbsp + u"a"_s});
+    QTest::newRow("two keys") << "{\"\xEF\xBB\xBF" "a\":1,\"a\":2}"_ba
+                              << QJsonValue(QJsonObject{{zwnbsp + u"a"_s, 1}, {u"a"_s, 2}});
+    QTest::newRow("after a byte order mark") << "\xEF\xBB\xBF[\"\xEF\xBB\xBF" "a\"]"_ba
+                                             << QJsonValue(QJsonArray{zwnbsp + u"a"_s});
+    QTest::newRow("with an escape") << "[\"\xEF\xBB\xBF\\n\"]"_ba << QJsonValue(QJsonArray{zwnbsp + u"\n"_s});
+}
+
+void TestWireCodec::zeroWidthNoBreakSpaceIsKept()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QJsonValue, expected);
+    const DecodeResult result = WireCodec::decode(bytes, WireFormat::Json);
+    QVERIFY2(result.isValid(), qPrintable(result.error));
+    QCOMPARE(result.value, expected);
+    QCOMPARE(result.value.toObject().keys(), expected.toObject().keys());
+    for (const WireFormat format : {WireFormat::Json, WireFormat::Cbor}) {
+        const DecodeResult again = WireCodec::decode(WireCodec::encode(result.value, format), format);
+        QVERIFY2(again.isValid(), qPrintable(again.error));
+        QCOMPARE(again.value, expected);
+    }
 }
 
 void TestWireCodec::acceptedCbor_data()
@@ -186,6 +263,11 @@ void TestWireCodec::acceptedCbor_data()
     QTest::newRow("unicode") << "69636166c3a920e29883"_ba << R"("caf\u00e9 \u2603")"_ba;
     QTest::newRow("-2^64 as double") << "3bffffffffffffffff"_ba << "-18446744073709551616.0"_ba;
     QTest::newRow("-2^63-1 as double") << "3b8000000000000000"_ba << "-9223372036854775809.0"_ba;
+    // Found by tests/fuzz (fuzz_cbor): Qt 6.4's readString() drops U+FEFF at a chunk's start.
+    QTest::newRow("text starting with U+FEFF") << "64efbbbf61"_ba << R"("\ufeffa")"_ba;
+    QTest::newRow("chunks starting with U+FEFF") << "7f63efbbbf64efbbbf61ff"_ba << R"("\ufeff\ufeffa")"_ba;
+    QTest::newRow("keys with and without U+FEFF") << "a264efbbbf6101616102"_ba << R"({"\ufeffa":1,"a":2})"_ba;
+    QTest::newRow("empty chunks") << "7f6060616160ff"_ba << R"("a")"_ba;
 }
 
 void TestWireCodec::acceptedCbor()
@@ -232,6 +314,14 @@ void TestWireCodec::malformedCbor_data()
     QTest::newRow("huge string length") << "7bffffffffffff0000"_ba << u"malformed CBOR"_s;
     QTest::newRow("string longer than data") << "7a7fffffff41"_ba << u"malformed CBOR"_s;
     QTest::newRow("huge array length") << "9bffffffffffffffff01"_ba << u"CBOR"_s;
+    QTest::newRow("chunk splitting a character") << "7f61c361a9ff"_ba << u"malformed CBOR"_s;
+    QTest::newRow("UTF-8 surrogate") << "63eda080"_ba << u"malformed CBOR"_s;
+    QTest::newRow("overlong UTF-8") << "62c0af"_ba << u"malformed CBOR"_s;
+    QTest::newRow("UTF-8 beyond U+10FFFF") << "64f4908080"_ba << u"malformed CBOR"_s;
+    QTest::newRow("truncated UTF-8 at the end") << "6261e2"_ba << u"malformed CBOR"_s;
+    QTest::newRow("invalid UTF-8 in a chunk") << "7f6161" "61ff" "ff"_ba << u"malformed CBOR"_s;
+    QTest::newRow("byte string chunk in text") << "7f416161ff"_ba << u"malformed CBOR"_s;
+    QTest::newRow("string key longer than data") << "a17a7fffffff61"_ba << u"malformed CBOR"_s;
 }
 
 void TestWireCodec::malformedCbor()
@@ -241,6 +331,38 @@ void TestWireCodec::malformedCbor()
     const DecodeResult result = WireCodec::decode(QByteArray::fromHex(hex), WireFormat::Cbor);
     QVERIFY(!result.isValid());
     QVERIFY2(result.error.contains(error), qPrintable(result.error));
+}
+
+void TestWireCodec::largeMapsDecodeInLinearTime_data()
+{
+    QTest::addColumn<WireFormat>("format");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("size"); // members; -1 when a duplicate key must be refused
+    const int n = 200000;
+    QTest::newRow("cbor keys ascending") << WireFormat::Cbor << cborMap(manyKeys(n, false, false)) << n;
+    QTest::newRow("cbor keys descending") << WireFormat::Cbor << cborMap(manyKeys(n, true, false)) << n;
+    QTest::newRow("cbor first key repeated last") << WireFormat::Cbor << cborMap(manyKeys(n, true, true)) << -1;
+    QTest::newRow("json keys descending") << WireFormat::Json << jsonObject(manyKeys(n, true, false)) << n;
+}
+
+void TestWireCodec::largeMapsDecodeInLinearTime()
+{
+    QFETCH(WireFormat, format);
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, size);
+    QElapsedTimer timer;
+    timer.start();
+    const DecodeResult result = WireCodec::decode(bytes, format);
+    QVERIFY2(timer.elapsed() < DecodeBudgetMs, qPrintable(u"took %1 ms"_s.arg(timer.elapsed())));
+    QCOMPARE(result.isValid(), size >= 0);
+    if (size < 0) {
+        QVERIFY2(result.error.contains(u"duplicate CBOR map key 'k199999'"_s), qPrintable(result.error));
+        return;
+    }
+    const QJsonObject object = result.value.toObject();
+    QCOMPARE(object.size(), size);
+    QCOMPARE(object.value(u"k000000"_s), QJsonValue(0));
+    QCOMPARE(object.keys().last(), u"k%1"_s.arg(size - 1, 6, 10, QChar(u'0')));
 }
 
 void TestWireCodec::nesting_data()

@@ -32,6 +32,10 @@ private slots:
     void changesSince();
     void retention();
     void survivesReopen();
+    void recordTextReadsBackUnchanged_data();
+    void recordTextReadsBackUnchanged();
+    void schemaTextReadsBackUnchanged_data();
+    void schemaTextReadsBackUnchanged();
     void usesWriteAheadLog();
     void refusesNewerDatabase();
 
@@ -253,6 +257,52 @@ void TestStorage::survivesReopen()
     QCOMPARE(record.data, written.data);
     QCOMPARE(m_storage->changesSince(u"alpha"_s, 0, 10).changes, QList<Change>{written});
     QCOMPARE(m_storage->collections().size(), 2);
+}
+
+// Found by tests/fuzz: Qt 6.4's QJsonDocument drops U+FEFF at the start of a string, so a
+// stored value read back with it changed.
+void TestStorage::recordTextReadsBackUnchanged_data()
+{
+    QTest::addColumn<QString>("title");
+    const QString zwnbsp(QChar(0xFEFF));
+    QTest::newRow("plain") << u"plain"_s;
+    QTest::newRow("starts with U+FEFF") << zwnbsp + u"x"_s;
+    QTest::newRow("only U+FEFF") << zwnbsp;
+    QTest::newRow("U+FEFF twice") << zwnbsp + zwnbsp;
+    QTest::newRow("U+FEFF and escapes") << zwnbsp + u"\"quoted\"\n"_s;
+}
+
+void TestStorage::recordTextReadsBackUnchanged()
+{
+    QFETCH(QString, title);
+    const Change written = put(u"alpha"_s, u"r"_s, title);
+    QCOMPARE(written.data.value(u"title"_s).toString(), title);
+    QCOMPARE(m_storage->record(u"alpha"_s, u"r"_s).data, written.data);
+    QCOMPARE(m_storage->records(u"alpha"_s, {}, 10)->records.value(0).data, written.data);
+    QCOMPARE(m_storage->changesSince(u"alpha"_s, 0, 10).changes, QList<Change>{written});
+}
+
+void TestStorage::schemaTextReadsBackUnchanged_data()
+{
+    QTest::addColumn<QStringList>("values");
+    const QString zwnbsp(QChar(0xFEFF));
+    QTest::newRow("plain") << QStringList{u"a"_s, u"b"_s};
+    QTest::newRow("one starts with U+FEFF") << QStringList{zwnbsp + u"a"_s, u"b"_s};
+    QTest::newRow("same but for U+FEFF") << QStringList{zwnbsp + u"a"_s, u"a"_s};
+}
+
+void TestStorage::schemaTextReadsBackUnchanged()
+{
+    QFETCH(QStringList, values);
+    const QJsonObject field{{u"name"_s, u"kind"_s}, {u"type"_s, u"enum"_s}, {u"title"_s, values.first()},
+                            {u"values"_s, QJsonArray::fromStringList(values)}};
+    QString error;
+    const auto gamma = CollectionSchema::fromJson(QJsonObject{{u"fields"_s, QJsonArray{field}}}, &error, u"gamma"_s);
+    QVERIFY2(gamma, qPrintable(error));
+    QVERIFY(m_storage->createCollection(*gamma));
+    const std::optional<CollectionSchema> stored = m_storage->collection(u"gamma"_s);
+    QVERIFY2(stored, qPrintable(m_storage->errorString()));
+    QCOMPARE(*stored, *gamma);
 }
 
 void TestStorage::usesWriteAheadLog()
