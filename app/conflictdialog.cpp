@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -188,10 +189,12 @@ ConflictDialog::ConflictDialog(const Conflict &conflict, const CollectionSchema 
     layout->addWidget(m_buttons);
     revalidate();
 
-    // As large as the fields need, up to a screenful; the scroll area takes over beyond.
+    // As large as the fields need, up to most of the screen; the scroll area takes over beyond.
     const QSize need = content->sizeHint();
     const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
-    area->setMinimumSize(std::min(need.width() + bar + 4, 1100), std::min(need.height() + bar + 4, 480));
+    const QRect screenArea = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+    area->setMinimumSize(std::min({need.width() + bar + 4, 1100, screenArea.width() * 8 / 10}),
+                         std::min({need.height() + bar + 4, 480, screenArea.height() / 2}));
     if (!m_rows.empty()) // start on the first field to decide
         m_rows.front()->group->checkedButton()->setFocus();
 }
@@ -256,7 +259,9 @@ void ConflictDialog::buildMergeRow(QGridLayout *grid, int row, const FieldSchema
     grid->addWidget(iconLabel(this, who), row, 0, Qt::AlignTop);
     grid->addWidget(name, row, 1, Qt::AlignTop);
     if (values[0] == values[1] && values[1] == values[2]) { // nothing to decide
-        auto *same = new QLabel(tr("%1 (unchanged)").arg(shown(field, values[1], ValueFormat::Cell)), this);
+        const QString value = fontMetrics().elidedText(shown(field, values[1], ValueFormat::Cell), Qt::ElideRight,
+                                                       2 * ValueWidth);
+        auto *same = new QLabel(tr("%1 (unchanged)").arg(value), this);
         same->setTextFormat(Qt::PlainText);
         setGreyed(same);
         grid->addWidget(same, row, 2, 1, 3, Qt::AlignTop);

@@ -8,6 +8,8 @@ namespace Etagere {
 
 namespace {
 
+constexpr int CountdownTickMs = 250; ///< well under a second, so that no second is skipped
+
 QPixmap dot(const QColor &color, int size, qreal devicePixelRatio)
 {
     QPixmap pixmap(QSize(size, size) * devicePixelRatio);
@@ -21,19 +23,75 @@ QPixmap dot(const QColor &color, int size, qreal devicePixelRatio)
     return pixmap;
 }
 
+/// ConnectionIndicator::text() while reconnecting: in `seconds` s, or now when 0.
+QString reconnectingText(int pending, int seconds)
+{
+    if (seconds <= 0)
+        return pending == 0 ? ConnectionIndicator::tr("Offline — reconnecting…")
+                            : ConnectionIndicator::tr("Offline — edits saved on this computer: %n; they will be "
+                                                      "sent when the server is back. Reconnecting…", nullptr, pending);
+    return (pending == 0 ? ConnectionIndicator::tr("Offline — reconnecting in %1 s…")
+                         : ConnectionIndicator::tr("Offline — edits saved on this computer: %n; they will be sent "
+                                                   "when the server is back. Reconnecting in %1 s…", nullptr, pending))
+        .arg(seconds);
+}
+
 } // namespace
+
+/// A one-line label that may be narrower than its text: it then ends in "…" (the whole
+/// sentence stays in the indicator's tooltip), so a long status never widens the window.
+class ElidedStatusLabel : public QLabel
+{
+public:
+    using QLabel::QLabel;
+
+    void setFullText(const QString &text)
+    {
+        m_full = text;
+        QLabel::setText(text);
+        m_fullHint = QLabel::sizeHint(); // measured by QLabel itself, before any eliding
+        updateGeometry();
+        elide();
+    }
+    [[nodiscard]] QString fullText() const { return m_full; }
+
+    [[nodiscard]] QSize sizeHint() const override { return m_fullHint; }
+    [[nodiscard]] QSize minimumSizeHint() const override
+    {
+        return QSize(fontMetrics().averageCharWidth() * 12, m_fullHint.height());
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        elide();
+    }
+
+private:
+    void elide()
+    {
+        const bool fits = width() >= m_fullHint.width();
+        QLabel::setText(fits ? m_full : fontMetrics().elidedText(m_full, Qt::ElideRight, width()));
+    }
+
+    QString m_full;
+    QSize m_fullHint;
+};
 
 ConnectionIndicator::ConnectionIndicator(QWidget *parent)
     : QWidget(parent)
     , m_dot(new QLabel(this))
-    , m_text(new QLabel(this))
+    , m_text(new ElidedStatusLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     layout->setSpacing(6);
     layout->addWidget(m_dot);
     layout->addWidget(m_text);
-    setState(ConnectionState::Offline);
+    m_countdown.setInterval(CountdownTickMs);
+    connect(&m_countdown, &QTimer::timeout, this, &ConnectionIndicator::refresh);
+    refresh();
 }
 
 ConnectionIndicator::~ConnectionIndicator() = default;
@@ -45,26 +103,97 @@ ConnectionState ConnectionIndicator::state() const
 
 void ConnectionIndicator::setState(ConnectionState state)
 {
+    if (state != ConnectionState::Reconnecting)
+        m_reconnectAt = QDeadlineTimer(QDeadlineTimer::Forever);
     m_state = state;
-    const int size = fontMetrics().height() * 2 / 3;
-    m_dot->setPixmap(dot(color(state), size, devicePixelRatioF()));
-    m_text->setText(text(state));
-    setToolTip(tr("Connection to the server: %1").arg(text(state)));
+    refresh();
 }
 
-QString ConnectionIndicator::text(ConnectionState state)
+void ConnectionIndicator::setPendingCount(int count)
 {
-    switch (state) {
+    m_pending = qMax(0, count);
+    refresh();
+}
+
+void ConnectionIndicator::setReconnectDelay(int delayMs, int attempt)
+{
+    m_reconnectAt = QDeadlineTimer(qMax(0, delayMs));
+    m_attempt = attempt;
+    refresh();
+}
+
+void ConnectionIndicator::setServer(const QUrl &server)
+{
+    m_server = server;
+    refresh();
+}
+
+void ConnectionIndicator::setLastError(const QString &error)
+{
+    m_lastError = error;
+    refresh();
+}
+
+ConnectionIndicator::Status ConnectionIndicator::status() const
+{
+    Status status{m_state, m_pending, 0};
+    if (m_state == ConnectionState::Reconnecting && !m_reconnectAt.isForever())
+        status.reconnectSeconds = int((m_reconnectAt.remainingTime() + 999) / 1000); // 0.2 s left: "1 s"
+    return status;
+}
+
+QString ConnectionIndicator::text() const
+{
+    return m_text->fullText();
+}
+
+void ConnectionIndicator::refresh()
+{
+    const Status now = status();
+    const int size = fontMetrics().height() * 2 / 3;
+    m_dot->setPixmap(dot(color(now.state), size, devicePixelRatioF()));
+    m_text->setFullText(text(now));
+    setToolTip(text(now) + u'\n' + details());
+    if (now.reconnectSeconds > 0)
+        m_countdown.start();
+    else
+        m_countdown.stop();
+}
+
+QString ConnectionIndicator::details() const
+{
+    QStringList lines;
+    lines << tr("Server: %1").arg(m_server.isEmpty() ? tr("none") : m_server.toDisplayString());
+    if (m_state == ConnectionState::Reconnecting && m_attempt > 0)
+        lines << tr("Reconnect attempt: %1").arg(m_attempt);
+    if (m_state != ConnectionState::Live && !m_lastError.isEmpty())
+        lines << tr("Last error: %1").arg(m_lastError);
+    if (m_pending > 0)
+        lines << tr("Unsent edits: %n. They are kept on this computer, also across restarts, until the server "
+                    "has them.", nullptr, m_pending);
+    return lines.join(u'\n');
+}
+
+QString ConnectionIndicator::text(const Status &status)
+{
+    const int n = status.pending;
+    switch (status.state) {
     case ConnectionState::Live:
-        return tr("Live");
+        return n == 0 ? tr("Live — all changes saved") : tr("Live — sending edits: %n", nullptr, n);
     case ConnectionState::Connecting:
-        return tr("Connecting…");
+        return n == 0 ? tr("Connecting…") : tr("Connecting… — edits waiting on this computer: %n", nullptr, n);
     case ConnectionState::Reconnecting:
-        return tr("Reconnecting…");
+        return reconnectingText(n, status.reconnectSeconds);
+    case ConnectionState::NoNetwork:
+        return n == 0 ? tr("No network — waiting for it to come back")
+                      : tr("No network — edits saved on this computer: %n; they will be sent when the network "
+                           "is back", nullptr, n);
     case ConnectionState::Offline:
         break;
     }
-    return tr("Offline");
+    return n == 0 ? tr("Offline")
+                  : tr("Offline — edits saved on this computer: %n; they will be sent when the server is back",
+                       nullptr, n);
 }
 
 QColor ConnectionIndicator::color(ConnectionState state)
@@ -75,6 +204,7 @@ QColor ConnectionIndicator::color(ConnectionState state)
     case ConnectionState::Connecting:
     case ConnectionState::Reconnecting:
         return QColor(0xf0, 0xa2, 0x02);
+    case ConnectionState::NoNetwork:
     case ConnectionState::Offline:
         break;
     }

@@ -239,26 +239,33 @@ void MainWindow::createStatusBar()
     QPalette warning = m_conflictLabel->palette();
     warning.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
     m_conflictLabel->setPalette(warning);
-    m_pendingLabel = new QLabel(this);
-    m_connection = new ConnectionIndicator(this);
+    m_connection = new ConnectionIndicator(this); // also says what becomes of the pending edits
+    m_connection->setServer(m_engine->server());
     statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->addPermanentWidget(m_conflictLabel);
-    statusBar()->addPermanentWidget(m_pendingLabel);
     statusBar()->addPermanentWidget(m_connection);
 }
 
 void MainWindow::connectEngine()
 {
-    m_connection->setState(m_engine->connectionState());
-    connect(m_engine, &SyncEngine::connectionStateChanged, m_connection, &ConnectionIndicator::setState);
+    const auto showConnection = [this](ConnectionState state) {
+        m_connection->setLastError(m_engine->connectionError());
+        m_connection->setState(state);
+    };
+    showConnection(m_engine->connectionState());
+    connect(m_engine, &SyncEngine::connectionStateChanged, this, showConnection);
+    connect(m_engine, &SyncEngine::reconnectScheduled, this, [this](int delayMs, int attempt) {
+        m_connection->setLastError(m_engine->connectionError());
+        m_connection->setReconnectDelay(delayMs, attempt);
+    });
     const auto showUser = [this](const QString &user) {
         m_userLabel->setText(user.isEmpty() ? QString() : tr("Signed in as %1").arg(user));
     };
     showUser(m_engine->user());
     connect(m_engine, &SyncEngine::userChanged, this, showUser);
-    updatePendingCount(m_engine->pendingCount());
-    connect(m_engine, &SyncEngine::pendingCountChanged, this, &MainWindow::updatePendingCount);
+    m_connection->setPendingCount(m_engine->pendingCount());
+    connect(m_engine, &SyncEngine::pendingCountChanged, m_connection, &ConnectionIndicator::setPendingCount);
     connect(m_engine, &SyncEngine::conflictAdded, this, &MainWindow::onConflictAdded);
     connect(m_engine, &SyncEngine::conflictRemoved, this, &MainWindow::updateConflictCount);
     connect(m_engine, &SyncEngine::writeFailed, this, [this](const QString &, const QString &, const QString &message) {
@@ -326,11 +333,6 @@ void MainWindow::updateActions()
     });
     m_deleteAction->setEnabled(deletable);
     m_resolveAction->setEnabled(!m_engine->conflicts().isEmpty());
-}
-
-void MainWindow::updatePendingCount(int count)
-{
-    m_pendingLabel->setText(count == 0 ? tr("All changes saved") : tr("Pending edits: %n", nullptr, count));
 }
 
 void MainWindow::updateConflictCount()

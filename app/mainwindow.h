@@ -61,7 +61,6 @@ private:
     void onCollectionSelected();
     void fitColumns();
     void updateActions();
-    void updatePendingCount(int count);
     void updateConflictCount();
 
     void addRecord();
@@ -88,7 +87,6 @@ private:
     ConnectionIndicator *m_connection = nullptr;
     QLabel *m_serverLabel = nullptr;
     QLabel *m_userLabel = nullptr;
-    QLabel *m_pendingLabel = nullptr;
     QLabel *m_conflictLabel = nullptr;
     ConflictResolver *m_resolver = nullptr;
     ConflictsPanel *m_conflictsPanel = nullptr;

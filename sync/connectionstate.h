@@ -8,6 +8,7 @@ enum class ConnectionState {
     Connecting,   ///< first connection attempt in progress
     Live,         ///< push channel open and caught up
     Reconnecting, ///< connection lost; retrying with backoff
+    NoNetwork,    ///< the system reports no network: no retries until it is back, then at once
 };
 
 } // namespace Etagere

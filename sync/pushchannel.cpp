@@ -1,6 +1,7 @@
 #include "pushchannel.h"
 
 #include "fetchchangesjob.h"
+#include "networkreachability.h"
 #include "synclogging_p.h"
 #include "wirecodec.h"
 
@@ -73,6 +74,19 @@ int PushChannel::pingInterval() const { return m_pingInterval; }
 void PushChannel::setReconnectBase(int ms) { m_backoff.setBase(ms); }
 void PushChannel::setReconnectCap(int ms) { m_backoff.setCap(ms); }
 int PushChannel::reconnectAttempts() const { return m_backoff.attempts(); }
+NetworkReachability *PushChannel::reachability() const { return m_reachability; }
+QString PushChannel::lastError() const { return m_lastError; }
+
+void PushChannel::setReachability(NetworkReachability *reachability)
+{
+    if (m_reachability)
+        m_reachability->disconnect(this);
+    m_reachability = reachability;
+    if (reachability)
+        connect(reachability, &NetworkReachability::reachableChanged, this, &PushChannel::onReachableChanged);
+    if (m_wanted && !isNetworkReachable())
+        waitForNetwork();
+}
 
 void PushChannel::setPingInterval(int ms)
 {
@@ -136,6 +150,10 @@ bool PushChannel::sendPresence(const Presence &presence)
 void PushChannel::connectSocket()
 {
     teardownSocket();
+    if (!isNetworkReachable()) {
+        waitForNetwork();
+        return;
+    }
     QWebSocket *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
     connect(socket, &QWebSocket::connected, this, &PushChannel::onConnected);
@@ -151,6 +169,38 @@ void PushChannel::connectSocket()
     qCDebug(lcSync) << "push channel connecting to" << liveUrl(m_server).toString();
     m_watchdog.start(m_pingInterval * 5 / 2);
     m_socket->open(QNetworkRequest(liveUrl(m_server)));
+}
+
+bool PushChannel::isNetworkReachable() const
+{
+    return !m_reachability || m_reachability->isReachable();
+}
+
+void PushChannel::onReachableChanged(bool reachable)
+{
+    if (!m_wanted)
+        return;
+    if (!reachable) {
+        qCInfo(lcSync) << "push channel: the system reports no network";
+        waitForNetwork();
+        return;
+    }
+    if (m_state != ConnectionState::NoNetwork && !m_reconnectTimer.isActive())
+        return; // connected or connecting: nothing to cut short
+    qCInfo(lcSync) << "push channel: the network is back; connecting now";
+    m_reconnectTimer.stop();
+    m_backoff.reset();
+    connectSocket();
+}
+
+/// No network: nothing to try until it comes back (onReachableChanged()).
+void PushChannel::waitForNetwork()
+{
+    if (m_socket || m_state == ConnectionState::Live)
+        m_lastError = u"the system reports no network"_s;
+    teardownSocket();
+    m_reconnectTimer.stop();
+    setState(ConnectionState::NoNetwork);
 }
 
 void PushChannel::onConnected()
@@ -177,6 +227,7 @@ void PushChannel::onSocketLost(const QString &reason)
     if (!m_socket)
         return;
     qCInfo(lcSync) << "push channel lost:" << reason;
+    m_lastError = reason;
     teardownSocket();
     scheduleReconnect();
 }
@@ -202,6 +253,10 @@ void PushChannel::scheduleReconnect()
 {
     if (!m_wanted)
         return;
+    if (!isNetworkReachable()) {
+        waitForNetwork();
+        return;
+    }
     setState(ConnectionState::Reconnecting);
     const int delay = m_backoff.next();
     qCDebug(lcSync) << "push channel reconnects in" << delay << "ms";
@@ -273,6 +328,7 @@ void PushChannel::handleError(const LiveMessage &message)
 void PushChannel::handleWelcome(const LiveMessage &message)
 {
     m_user = message.user;
+    m_lastError.clear();
     m_backoff.reset();
     m_everWelcomed = true;
     for (auto it = message.collections.begin(); it != message.collections.end(); ++it) {

@@ -17,6 +17,7 @@ class QWebSocket;
 namespace Etagere {
 
 class FetchChangesJob;
+class NetworkReachability;
 class RestJob;
 
 /// The push side of the protocol: one WebSocket to `ws(s)://host:port/v1/live`.
@@ -35,6 +36,10 @@ class RestJob;
 /// pings every pingInterval(); a pong or any message is a sign of life, and none for 2.5
 /// intervals (a server that froze or a silent network) aborts the socket and reconnects.
 /// The same watchdog bounds a connection attempt that never gets its handshake answered.
+///
+/// With a NetworkReachability (setReachability()) it does not try while the system reports
+/// no network: it drops the socket, stops retrying and its state is NoNetwork; when the
+/// network comes back it connects at once, and also cuts short a pending backoff delay.
 /// Lives in its creator's thread. `network` must outlive it.
 class PushChannel : public QObject
 {
@@ -69,6 +74,11 @@ public:
     void setReconnectCap(int ms);
     /// Reconnect attempts since the last `welcome` (0 while live).
     [[nodiscard]] int reconnectAttempts() const;
+    /// Follows `reachability` (not owned; null: always reachable, the socket alone decides).
+    void setReachability(NetworkReachability *reachability);
+    [[nodiscard]] NetworkReachability *reachability() const;
+    /// Why the connection was last lost or refused (for people, in English); empty once live.
+    [[nodiscard]] QString lastError() const;
 
     /// Subscribes to `collection`, whose state reflects every change up to `seq`; resumes
     /// a suspended collection. Sends a new `hello` when connected.
@@ -110,6 +120,9 @@ private:
     };
 
     void connectSocket();
+    [[nodiscard]] bool isNetworkReachable() const;
+    void onReachableChanged(bool reachable);
+    void waitForNetwork();
     void onConnected();
     void onTextMessage(const QString &text);
     void onSocketLost(const QString &reason);
@@ -136,6 +149,8 @@ private:
     QPointer<QWebSocket> m_socket;
     ConnectionState m_state = ConnectionState::Offline;
     QString m_user;
+    QString m_lastError;
+    QPointer<NetworkReachability> m_reachability;
     bool m_wanted = false;
     bool m_everWelcomed = false;
     int m_pingInterval = DefaultPingIntervalMs;

@@ -4,6 +4,7 @@
 #include "fetchrecordsjob.h"
 #include "identifiers.h"
 #include "listcollectionsjob.h"
+#include "networkreachability.h"
 #include "syncdecision.h"
 #include "synclogging_p.h"
 
@@ -69,6 +70,9 @@ SyncEngine::Private::Private(SyncEngine *engine, const QUrl &serverUrl, RecordSt
     retryTimer.setSingleShot(true);
     QObject::connect(&retryTimer, &QTimer::timeout, q, [this] { onRetry(); });
     QObject::connect(&channel, &PushChannel::stateChanged, q, [this](ConnectionState state) { onChannelState(state); });
+    QObject::connect(&channel, &PushChannel::reconnectScheduled, q, &SyncEngine::reconnectScheduled);
+    if (!NetworkReachability::isLocal(serverUrl)) // loopback works without any network
+        channel.setReachability(NetworkReachability::system(q));
     QObject::connect(&channel, &PushChannel::changeReceived, q, [this](const Change &change) { onChange(change); });
     QObject::connect(&channel, &PushChannel::resetRequired, q, [this](const QString &collection) {
         unloaded.insert(collection);
@@ -294,6 +298,7 @@ SyncEngine::~SyncEngine()
 QUrl SyncEngine::server() const { return d->server; }
 QString SyncEngine::user() const { return d->user; }
 ConnectionState SyncEngine::connectionState() const { return d->channel.state(); }
+QString SyncEngine::connectionError() const { return d->channel.lastError(); }
 QList<CollectionSchema> SyncEngine::collections() const { return d->store->collections(); }
 int SyncEngine::pendingCount() const { return int(d->dirty.size()); }
 

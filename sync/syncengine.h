@@ -52,6 +52,8 @@ public:
     void stop();
 
     [[nodiscard]] ConnectionState connectionState() const;
+    /// Why the connection to the server was last lost (for people, in English); empty while live.
+    [[nodiscard]] QString connectionError() const;
 
     [[nodiscard]] QList<CollectionSchema> collections() const;
     [[nodiscard]] std::optional<CollectionSchema> collection(const QString &name) const;
@@ -110,7 +112,11 @@ public:
     void setTimings(int pingIntervalMs, int reconnectBaseMs);
 
 Q_SIGNALS:
+    /// NoNetwork only for a server on another machine: the engine follows the system's
+    /// network reachability (NetworkReachability::system()) unless the server is local.
     void connectionStateChanged(Etagere::ConnectionState state);
+    /// The connection was lost; attempt `attempt` to reconnect starts in `delayMs` ms.
+    void reconnectScheduled(int delayMs, int attempt);
     void userChanged(const QString &user);
     void collectionsChanged();
     /// A collection's records were (re)loaded as a whole: initial load or reset.

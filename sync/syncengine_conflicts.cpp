@@ -109,25 +109,29 @@ bool SyncEngine::Private::openStaleEdit(const RecordState &state, const QString 
 void SyncEngine::Private::reconcile(RecordState state, const ServerCopy &theirs,
                                     const std::optional<QJsonObject> &sent, std::optional<qint64> seq)
 {
-    if (!theirs.exists && state.deletedLocally) { // both want it gone
-        removeRecord(state, ChangeSource::Server, seq);
-        return;
-    }
     const bool hasWhatWeSent = theirs.exists && sent && sameData(theirs.data, *sent);
     const bool hasWhatWeHave = theirs.exists && !state.deletedLocally && sameData(theirs.data, state.local);
     if (hasWhatWeSent || hasWhatWeHave) { // applied before (a replayed write): not a conflict
         acceptServerCopy(state, theirs, seq);
         return;
     }
-    if (!theirs.exists || state.deletedLocally) { // a delete against an edit: the user decides
-        openConflict(state, theirs, {}, seq);
+    const RecordMerge merge = mergeRecord(state.isOnServer() ? state.base : QJsonObject(),
+                                          state.deletedLocally ? std::nullopt : std::optional(state.local),
+                                          theirs.exists ? std::optional(theirs.data) : std::nullopt);
+    switch (merge.outcome) {
+    case RecordMerge::Outcome::Keep:
+        applyMerge(state, theirs, merge.merged, seq);
+        return;
+    case RecordMerge::Outcome::Conflict: // fields in conflict, or an edit against a deletion
+        openConflict(state, theirs, merge.conflictingFields, seq);
+        return;
+    case RecordMerge::Outcome::Delete:
+        if (theirs.exists) // our deletion of a copy they left unchanged goes out with their ETag
+            applyMerge(state, theirs, state.local, seq);
+        else // both deleted it (ours is confirmed), or they deleted what we left unchanged
+            removeRecord(state, state.deletedLocally ? ChangeSource::Server : ChangeSource::Remote, seq);
         return;
     }
-    const MergeResult merge = threeWayMerge(state.isOnServer() ? state.base : QJsonObject(), state.local, theirs.data);
-    if (merge.isClean())
-        applyMerge(state, theirs, merge.merged, seq);
-    else
-        openConflict(state, theirs, merge.conflictingFields, seq);
 }
 
 void SyncEngine::Private::acceptServerCopy(RecordState state, const ServerCopy &theirs, std::optional<qint64> seq)

@@ -111,6 +111,9 @@ public:
 
     // syncengine_push.cpp: pushed changes
     void onChange(const Change &change);
+    [[nodiscard]] bool isStaleEcho(const Change &change);
+    [[nodiscard]] bool holdForWrite(const RecordState &state, const Change &change);
+    void applyChange(const RecordState &state, const Change &change);
     void insertRemote(const Change &change);
     void takeServer(const RecordState &state, const Change &change);
     void commitSeq(const QString &collection, qint64 seq);

@@ -11,13 +11,9 @@ namespace Etagere {
 
 void SyncEngine::Private::onChange(const Change &change)
 {
-    const auto echo = expectedEchoes.find(keyOf(change.collection, change.id));
-    if (echo != expectedEchoes.end()) {
-        if (!echo->isEchoedBy(change)) { // older than the version REST already gave us
-            commitSeq(change.collection, change.seq);
-            return;
-        }
-        expectedEchoes.erase(echo); // from now on pushes of this record are news
+    if (isStaleEcho(change)) {
+        commitSeq(change.collection, change.seq);
+        return;
     }
     const std::optional<RecordState> state = store->record(change.collection, change.id);
     if (!state) {
@@ -27,21 +23,42 @@ void SyncEngine::Private::onChange(const Change &change)
             commitSeq(change.collection, change.seq);
         return;
     }
+    if (!holdForWrite(*state, change))
+        applyChange(*state, change);
+}
+
+bool SyncEngine::Private::isStaleEcho(const Change &change)
+{
+    const auto echo = expectedEchoes.find(keyOf(change.collection, change.id));
+    if (echo == expectedEchoes.end())
+        return false;
+    if (!echo->isEchoedBy(change))
+        return true; // older than the version REST already gave us
+    expectedEchoes.erase(echo); // from now on pushes of this record are news
+    return false;
+}
+
+bool SyncEngine::Private::holdForWrite(const RecordState &state, const Change &change)
+{
     const auto write = inFlight.find(keyOf(change.collection, change.id));
-    if (write != inFlight.end() && !write->acknowledged) {
-        if (matchesWrite(*write, change)) { // our own write's echo: it is the acknowledgement
-            write->acknowledged = true;
-            acknowledge(*state, *write, change.etag, change.seq);
-        } else { // judged when the write returns (a 412 brings the server's copy)
-            write->heldBack.append(change);
-            commitSeq(change.collection, change.seq);
-        }
-        return;
+    if (write == inFlight.end() || write->acknowledged)
+        return false;
+    if (matchesWrite(*write, change)) { // our own write's echo: it is the acknowledgement
+        write->acknowledged = true;
+        acknowledge(state, *write, change.etag, change.seq);
+    } else { // judged when the write returns (a 412 brings the server's copy)
+        write->heldBack.append(change);
+        commitSeq(change.collection, change.seq);
     }
+    return true;
+}
+
+void SyncEngine::Private::applyChange(const RecordState &state, const Change &change)
+{
     const bool deleted = change.op == Change::Op::Delete;
-    qCDebug(lcSync) << "apply" << change.seq << change.id << (deleted ? "delete" : "put")
-                    << syncActionName(decide(*state, deleted ? QString() : change.etag));
-    switch (decide(*state, deleted ? QString() : change.etag)) {
+    const SyncAction action = decide(state, deleted ? QString() : change.etag);
+    qCDebug(lcSync) << "apply" << change.seq << change.id << (deleted ? "delete" : "put") << syncActionName(action);
+    switch (action) {
     case SyncAction::Nothing:
         commitSeq(change.collection, change.seq);
         return;
@@ -50,11 +67,11 @@ void SyncEngine::Private::onChange(const Change &change)
         scheduleWrite(change.collection, change.id);
         return;
     case SyncAction::TakeServer:
-        takeServer(*state, change);
+        takeServer(state, change);
         return;
     case SyncAction::Create:
     case SyncAction::Conflict:
-        reconcile(*state, ServerCopy{!deleted, change.data, deleted ? QString() : change.etag, change.author},
+        reconcile(state, ServerCopy{!deleted, change.data, deleted ? QString() : change.etag, change.author},
                   std::nullopt, change.seq);
         return;
     }

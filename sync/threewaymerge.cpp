@@ -33,6 +33,16 @@ void setMember(QJsonObject &object, const QString &key, const QJsonValue &value)
         object.insert(key, value);
 }
 
+/// Same values, a missing member counting as null.
+bool sameValues(const QJsonObject &a, const QJsonObject &b)
+{
+    for (const QString &key : allKeys(a, b, {})) {
+        if (normalized(a.value(key)) != normalized(b.value(key)))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 MergeResult threeWayMerge(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs)
@@ -53,6 +63,20 @@ MergeResult threeWayMerge(const QJsonObject &base, const QJsonObject &mine, cons
             setMember(result.merged, key, t);
     }
     return result;
+}
+
+RecordMerge mergeRecord(const QJsonObject &base, const std::optional<QJsonObject> &mine,
+                        const std::optional<QJsonObject> &theirs)
+{
+    using Outcome = RecordMerge::Outcome;
+    if (mine && theirs) {
+        const MergeResult fields = threeWayMerge(base, *mine, *theirs);
+        return {fields.isClean() ? Outcome::Keep : Outcome::Conflict, fields.merged, fields.conflictingFields};
+    }
+    const std::optional<QJsonObject> &survivor = mine ? mine : theirs;
+    if (!survivor || sameValues(*survivor, base))
+        return {Outcome::Delete, {}, {}};
+    return {Outcome::Conflict, {}, {}}; // an edit against a deletion
 }
 
 } // namespace Etagere

@@ -1,0 +1,70 @@
+#include "serverlocation.h"
+
+#include "clioptions.h"
+#include "identifiers.h"
+#include "journallocation.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace Etagere {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("etagere-cli", text);
+}
+
+QString appDataDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+}
+
+/// The URL the running local server wrote to DIR/endpoint; sets *error when there is none.
+QUrl readEndpoint(const QString &dataDirectory, QString *error)
+{
+    QFile file(QDir(dataDirectory).filePath(u"endpoint"_s));
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("no local Etagere server is running (cannot read %1: %2); start etagere, "
+                    "or pass --server URL")
+                     .arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
+        return {};
+    }
+    const QUrl url(QString::fromUtf8(file.readLine(4096)).trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || !url.scheme().startsWith(u"http"_s) || url.host().isEmpty()) {
+        *error = tr("the local server's address file %1 is not valid").arg(QDir::toNativeSeparators(file.fileName()));
+        return {};
+    }
+    return url;
+}
+
+} // namespace
+
+QString ServerLocation::localServerDirectory()
+{
+    return QDir(appDataDirectory()).filePath(u"server"_s);
+}
+
+ServerLocation ServerLocation::resolve(const CliOptions &options)
+{
+    const QString journalDir =
+        options.journalDir.isEmpty() ? QDir(appDataDirectory()).filePath(u"journals"_s) : options.journalDir;
+    ServerLocation location;
+    if (options.server.isValid()) {
+        location.url = options.server;
+        location.journalPath = JournalLocation::path(journalDir, options.server, localUserName());
+        return location;
+    }
+    const QString dataDirectory = localServerDirectory();
+    location.url = readEndpoint(dataDirectory, &location.error);
+    if (location.isValid())
+        location.journalPath = JournalLocation::localPath(journalDir, dataDirectory, localUserName());
+    return location;
+}
+
+} // namespace Etagere
