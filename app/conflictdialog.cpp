@@ -193,7 +193,7 @@ ConflictDialog::ConflictDialog(const Conflict &conflict, const CollectionSchema 
     const QSize need = content->sizeHint();
     const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
     const QRect screenArea = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
-    area->setMinimumSize(std::min({need.width() + bar + 4, 1100, screenArea.width() * 8 / 10}),
+    area->setMinimumSize(std::min({need.width() + bar + 4, 1100, screenArea.width() - 80}),
                          std::min({need.height() + bar + 4, 480, screenArea.height() / 2}));
     if (!m_rows.empty()) // start on the first field to decide
         m_rows.front()->group->checkedButton()->setFocus();

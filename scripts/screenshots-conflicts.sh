@@ -44,7 +44,7 @@ sleep 2
 edit_cell 1 0 "Draft the quarterly report"
 edit_cell 1 4 "7.5"
 edit_cell 3 2 "Alice"
-edit_cell 4 0 "Book the team offsite venue"
+edit_cell 4 0 "Book a venue for the March offsite"
 DISPLAY=$D xdotool key ctrl+n sleep 0.5 type --delay 30 "Order new laptops"
 DISPLAY=$D xdotool key Return; sleep 0.5
 DISPLAY=$D xdotool key ctrl+shift+o; sleep 1
@@ -52,15 +52,15 @@ import -display $D -window root "$OUT/outbox.png"
 # Meanwhile somebody else changes the same records; we are frozen until they are done.
 kill -STOP $APP
 start_server
-patch "${ids[1]}" '{"priority":"high","estimate":5}'
+patch "${ids[1]}" '{"priority":"high","estimate":9.5}'
 patch "${ids[3]}" '{"owner":"Zoe"}'
 patch "${ids[4]}" '{"title":"Book the offsite in Lyon"}'
 kill -CONT $APP
 sleep 5
 sleep 1
 import -display $D -window root "$OUT/conflicts-panel.png"
-PANEL_CLICK=${PANEL_CLICK:-100 584} # the third row of the Conflicts panel
-if [ -n "$PANEL_CLICK" ]; then
-    DISPLAY=$D xdotool mousemove $PANEL_CLICK click 1 sleep 0.3 key Return; sleep 1.5
-    import -display $D -window root "$OUT/conflict-three-way.png"
-fi
+# The dialog of the record with the most to show (row 1: one field merged from each side,
+# one in conflict): select it in the table, then Resolve Conflict (Ctrl+R).
+DISPLAY=$D xdotool mousemove 700 120 click 1 sleep 0.3 key --delay 100 ctrl+Home Down ctrl+r
+sleep 1.5
+import -display $D -window root "$OUT/conflict-three-way.png"
