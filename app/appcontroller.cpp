@@ -121,6 +121,14 @@ bool AppController::openJournal(const QUrl &server)
         return false;
     }
     qCInfo(lcApp) << "journal" << journal->path();
+    // Before the engine reads it: what other windows queued and left shows and goes out.
+    const int adopted = journal->adoptOrphanedSlots();
+    QString problem = adopted < 0 ? journal->errorString() : QString();
+    if (!journal->keptJournals().isEmpty())
+        problem = tr("Pending edits of another Etagere window were not taken over (a record is pending in both, "
+                     "or the file cannot be read); they stay in %1.").arg(journal->keptJournals().join(u", "_s));
+    if (!problem.isEmpty()) // once the window is shown
+        QMetaObject::invokeMethod(this, [this, problem] { showWarning(problem); }, Qt::QueuedConnection);
     m_store = std::move(journal);
     return true;
 }

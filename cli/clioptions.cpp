@@ -42,8 +42,9 @@ const char *const CommandsHelp =
     "  collections             the collections, one JSON line each\n"
     "  list COLLECTION         the records of a collection, one JSON line each\n"
     "  get COLLECTION ID       one record\n"
-    "  put COLLECTION ID JSON  replaces the data of record ID with the JSON object\n"
-    "                          (checked against the schema first) and waits for the server\n"
+    "  put COLLECTION ID JSON  puts the JSON object as the data of record ID (checked\n"
+    "                          against the schema first): replaces it in one write, or\n"
+    "                          creates the record when ID is new; waits for the server\n"
     "  create COLLECTION JSON  creates a record with a new id and waits for the server\n"
     "  watch COLLECTION        prints each change as a JSON line until SIGINT or SIGTERM\n"
     "\n"
@@ -55,7 +56,8 @@ const char *const CommandsHelp =
     "  2    command-line error (unknown option or command, missing argument, bad JSON)\n"
     "  3    server unreachable: pending edits stay queued in the journal and are sent\n"
     "       by the next etagere or etagere-cli run\n"
-    "  4    rejected input: unknown collection or record, schema violation (nothing changed)\n"
+    "  4    rejected input: unknown collection or record, bad id, schema violation\n"
+    "       (nothing changed)\n"
     "  5    an edit conflicts or was refused by the server: open etagere to resolve it\n"
     "  130  interrupted by SIGINT or SIGTERM (pending edits stay in the journal)\n";
 

@@ -47,6 +47,11 @@ bool CliSession::openJournal(const QString &path, QString *error)
 {
     if (m_journal.openFreeSlot(path)) {
         qCInfo(lcCli) << "journal" << m_journal.path();
+        // What other runs or windows queued and left goes out with this run's edits.
+        if (m_journal.adoptOrphanedSlots() < 0)
+            qCWarning(lcCli).noquote() << "cannot take over other journals' pending edits:" << m_journal.errorString();
+        for (const QString &kept : m_journal.keptJournals())
+            qCWarning(lcCli).noquote() << "pending edits kept in" << kept << "(not taken over, see above)";
         return true;
     }
     *error = m_journal.errorString();

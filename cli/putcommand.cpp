@@ -20,7 +20,8 @@ QString PutCommand::recordId() const
 
 bool PutCommand::isKnownLocally() const
 {
-    return session()->engine()->record(collection(), recordId()).has_value();
+    // A new id needs only the collection: the creation is queued like any edit.
+    return session()->engine()->collection(collection()).has_value();
 }
 
 ExitCode PutCommand::check(QString *error) const
@@ -29,10 +30,8 @@ ExitCode PutCommand::check(QString *error) const
         return code;
     const SyncEngine *engine = session()->engine();
     const std::optional<RecordState> state = engine->record(collection(), recordId());
-    if (!state) {
-        *error = tr("no record \"%1\" in \"%2\"; `create %2 JSON` creates a record").arg(recordId(), collection());
-        return ExitCode::Rejected;
-    }
+    if (!state)
+        return ExitCode::Ok; // a new id: created
     if (state->deletedLocally) {
         *error = tr("record %1/%2 is being deleted").arg(collection(), recordId());
         return ExitCode::Rejected;
@@ -46,16 +45,22 @@ ExitCode PutCommand::check(QString *error) const
 
 bool PutCommand::edit(SyncEngine *engine, QString *error)
 {
-    // The engine edits field by field; it has not started, so they go out as one write.
+    const QJsonObject data = completeData(engine);
+    if (engine->record(collection(), recordId()))
+        return engine->setRecord(collection(), recordId(), data, error);
+    return engine->createRecordWithId(collection(), recordId(), data, error);
+}
+
+QJsonObject PutCommand::completeData(const SyncEngine *engine) const
+{
     const std::optional<CollectionSchema> schema = engine->collection(collection());
-    Q_ASSERT(schema);
+    Q_ASSERT(schema); // check() passed
+    QJsonObject data = m_data;
     for (const FieldSchema &field : schema->fields) {
-        const QJsonValue value = m_data.value(field.name);
-        if (!engine->setField(collection(), recordId(), field.name,
-                              value.isUndefined() ? QJsonValue(QJsonValue::Null) : value, error))
-            return false;
+        if (!data.contains(field.name))
+            data.insert(field.name, QJsonValue::Null);
     }
-    return true;
+    return data;
 }
 
 } // namespace Etagere

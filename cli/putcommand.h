@@ -4,10 +4,11 @@
 
 namespace Etagere {
 
-/// `put C ID JSON`: replaces the data of the existing record ID of C with the JSON object
-/// (a field it leaves out becomes null). See EditCommand for the flow and exit codes.
-/// An unknown ID is refused (exit 4): the engine chooses the ids of the records it creates
-/// (`create C JSON`).
+/// `put C ID JSON`: puts the JSON object as the data of record ID of C (a field it leaves
+/// out becomes null). When the journal knows ID, the record's data is replaced in one edit
+/// (SyncEngine::setRecord(): one write); otherwise a record is created under that id
+/// (SyncEngine::createRecordWithId(), `If-None-Match: *`: a replay never creates it twice).
+/// See EditCommand for the flow and exit codes; `create C JSON` lets the engine pick the id.
 class PutCommand : public EditCommand
 {
     Q_OBJECT
@@ -22,6 +23,9 @@ protected:
     [[nodiscard]] QString recordId() const override;
 
 private:
+    /// m_data with every field of the schema it leaves out set to null.
+    [[nodiscard]] QJsonObject completeData(const SyncEngine *engine) const;
+
     QJsonObject m_data;
 };
 

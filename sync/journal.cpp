@@ -50,6 +50,10 @@ const QString PutRecord = u"INSERT OR REPLACE INTO records (collection, id, uri,
                           "coalesce(?, ''), ?)"_s; // a null QString binds as NULL
 const QString SelectRecords = u"SELECT collection, id, uri, etag, dirty, deleted_locally, base, local, author, seq "
                               "FROM records ORDER BY collection, id"_s;
+// What another run still has to send: the columns of SelectRecords, pending rows only.
+const QString SelectPending = u"SELECT collection, id, uri, etag, dirty, deleted_locally, base, local, author, seq "
+                              "FROM records WHERE dirty = 1 OR deleted_locally = 1 OR uri = '' "
+                              "ORDER BY collection, id"_s;
 
 QString toText(const QJsonObject &object)
 {
@@ -179,6 +183,8 @@ bool Journal::open(const QString &path)
     m_errorString.clear();
     m_lockedElsewhere = false;
     m_path = path;
+    m_basePath = path;
+    m_slot = 1;
     int version = 0;
     if (!lock() || !openDatabase() || !checkFormat(&version) || !configure() || !createSchema(version) || !load()) {
         const QString error = m_errorString;
@@ -192,11 +198,17 @@ bool Journal::open(const QString &path)
 
 void Journal::close()
 {
+    closeDatabase();
+    m_lock.reset(); // unlocks
+}
+
+// Closes the connection (SQLite checkpoints and removes the -wal) but keeps the lock.
+void Journal::closeDatabase()
+{
     if (QSqlDatabase::contains(m_connectionName)) {
         database().close();
         QSqlDatabase::removeDatabase(m_connectionName);
     }
-    m_lock.reset(); // unlocks
     m_cache = MemoryRecordStore();
 }
 
@@ -218,8 +230,13 @@ QString Journal::path() const
 bool Journal::openFreeSlot(const QString &path, int maxSlots)
 {
     for (int slot = 1; slot <= maxSlots; ++slot) {
-        if (open(JournalLocation::slotPath(path, slot)) || !isLockedElsewhere())
-            return isOpen();
+        if (open(JournalLocation::slotPath(path, slot))) {
+            m_basePath = path;
+            m_slot = slot;
+            return true;
+        }
+        if (!isLockedElsewhere())
+            return false;
     }
     return fail(u"all %1 journals of %2 are in use by other programs"_s.arg(maxSlots).arg(path));
 }
@@ -442,6 +459,47 @@ bool Journal::replaceCollection(const QString &collection, const QList<RecordSta
         || !putRecords(query, records, &error) || !putLastSeq(query, collection, lastSeq, &error))
         return rollback(u"cannot store the records of %1: %2"_s.arg(collection, error));
     return commit() && m_cache.replaceCollection(collection, records, lastSeq);
+}
+
+// --- adoption of other slots' pending records (the rest in journal_adoption.cpp) ----------
+
+bool Journal::readPending(QList<RecordState> *pending)
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    QString error;
+    if (!run(query, SelectPending, {}, &error))
+        return fail(u"cannot read the journal %1: %2"_s.arg(m_path, error));
+    while (query.next()) {
+        std::optional<RecordState> state = recordFromRow(query);
+        if (!state)
+            return fail(u"the journal %1 is damaged: bad data in record %2"_s.arg(m_path, query.value(1).toString()));
+        pending->append(std::move(*state));
+    }
+    return true;
+}
+
+bool Journal::storeAdopted(const QList<RecordState> &records, const QList<CollectionSchema> &schemas)
+{
+    if (!begin())
+        return false;
+    QSqlQuery query(database());
+    QString error;
+    for (const CollectionSchema &schema : schemas) {
+        if (!run(query, u"INSERT OR IGNORE INTO collections (name, schema) VALUES (?, ?)"_s,
+                 {schema.name, toText(schema.toJson())}, &error))
+            return rollback(u"cannot store the collection %1: %2"_s.arg(schema.name, error));
+    }
+    if (!putRecords(query, records, &error))
+        return rollback(u"cannot store the adopted edits: "_s + error);
+    if (!commit())
+        return false;
+    QList<CollectionSchema> collections = m_cache.collections();
+    collections.append(schemas);
+    bool cached = m_cache.setCollections(collections);
+    for (const RecordState &state : records)
+        cached = m_cache.apply(StoreBatch{state.collection, {state}, {}, std::nullopt}) && cached;
+    return cached;
 }
 
 // --- transactions ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 #include "recordstore.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -61,6 +62,23 @@ public:
     /// holds the file (then another file may be tried), false for any other reason.
     [[nodiscard]] bool isLockedElsewhere() const;
 
+    /// Takes over the pending work of the other slots of this journal's path (the path given
+    /// to openFreeSlot(), or to open() as slot 1) that no process holds: the edits a second
+    /// window or an etagere-cli run queued and never sent. For each such file, its pending
+    /// records (dirty, deleted locally, or never sent) are written here in one transaction,
+    /// with the schemas of their collections this journal lacks; then the file (and its
+    /// -wal, -shm and lock) is removed. Nothing else is taken: clean records and sequence
+    /// numbers come from the server. A record this journal already holds in the same state
+    /// is skipped, so adopting again after a crash between the write and the removal
+    /// changes nothing. A file holding a different pending version of a record pending
+    /// here, or that cannot be read, is left untouched and listed by keptJournals().
+    /// Returns the number of records adopted, or -1 with errorString() when this journal
+    /// could not be written (then no file was removed). Call before an engine uses it.
+    [[nodiscard]] int adoptOrphanedSlots(int maxSlots = 8);
+    /// The other slot files the last adoptOrphanedSlots() left in place (see there), each
+    /// with its pending edits intact, for the application to tell the user.
+    [[nodiscard]] QStringList keptJournals() const;
+
     [[nodiscard]] QList<CollectionSchema> collections() const override;
     [[nodiscard]] bool setCollections(const QList<CollectionSchema> &collections) override;
 
@@ -88,9 +106,22 @@ private:
     [[nodiscard]] bool begin();
     [[nodiscard]] bool commit();
     [[nodiscard]] bool rollback(const QString &message);
+    void closeDatabase();
+    // Adoption (journal_adoption.cpp, but for the two SQL ones).
+    [[nodiscard]] bool readPending(QList<RecordState> *pending);
+    [[nodiscard]] bool storeAdopted(const QList<RecordState> &records, const QList<CollectionSchema> &schemas);
+    [[nodiscard]] int adoptSlot(const QString &path);
+    [[nodiscard]] std::optional<QList<RecordState>> adoptable(const QList<RecordState> &pending,
+                                                              const QString &path);
+    [[nodiscard]] QList<CollectionSchema> missingSchemas(const Journal &other,
+                                                         const QList<RecordState> &records) const;
+    void keep(const QString &path, const QString &why);
 
     QString m_connectionName;
     QString m_path;
+    QString m_basePath; ///< the path of slot 1
+    int m_slot = 1;     ///< which slot of m_basePath m_path is
+    QStringList m_keptJournals;
     QString m_errorString;
     std::unique_ptr<QLockFile> m_lock;
     bool m_lockedElsewhere = false;

@@ -64,6 +64,25 @@ public:
     /// Creates a record with a new client-chosen id; returns the id, or an empty
     /// string with *error set when `data` breaks the schema (then nothing changes).
     [[nodiscard]] QString createRecord(const QString &collection, const QJsonObject &data, QString *error = nullptr);
+    /// Creates a record under an id the caller chose (e.g. `etagere-cli put C ID JSON` on a
+    /// new id). Like createRecord(), it is written with `If-None-Match: *`, so a replayed
+    /// creation never makes two records; should the server already have that id (created
+    /// by someone the engine has not heard of yet), the answer is merged like any 412.
+    /// Returns false with *error, changing nothing, when the collection is unknown, `id`
+    /// is not a valid record id (isValidRecordId()), the engine already knows a record
+    /// with that id (even one pending deletion), or `data` breaks the schema.
+    /// Same thread as the engine.
+    [[nodiscard]] bool createRecordWithId(const QString &collection, const QString &id, const QJsonObject &data,
+                                          QString *error = nullptr);
+    /// Replaces the whole local copy of a record with `data` in one edit: one store commit,
+    /// one recordChanged (Local) listing the fields that changed, and one write to the
+    /// server (where setField() per field could send the first field alone). A field
+    /// `data` leaves out is stored as absent; the schema decides whether that is allowed.
+    /// Returns false with *error, changing nothing, when the record is unknown, `data`
+    /// breaks the schema, the record is pending deletion or has an open conflict (the
+    /// refusals of setField()). Data equal to the local copy is a no-op that returns true.
+    [[nodiscard]] bool setRecord(const QString &collection, const QString &id, const QJsonObject &data,
+                                 QString *error = nullptr);
     /// Sets one field of one record. Returns false with *error when the value breaks
     /// the schema, the record is unknown, pending deletion, or has an open conflict
     /// (resolve it first); then nothing changes.

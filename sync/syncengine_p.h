@@ -85,6 +85,13 @@ public:
     // syncengine_writes.cpp: local edits, writes, the answers to writes
     [[nodiscard]] QString checkEdit(const std::optional<RecordState> &state, const QString &collection,
                                     const QString &id, const QString &field, const QJsonValue &value) const;
+    /// Why setRecord() refuses `data` for the record; empty when it may replace it.
+    [[nodiscard]] QString checkReplace(const std::optional<RecordState> &state, const QString &collection,
+                                       const QString &id, const QJsonObject &data) const;
+    /// Commits a new, never-sent record under `id` and sends its creation; false with *error
+    /// (nothing changed) for an unknown collection, data that breaks the schema or a store failure.
+    [[nodiscard]] bool insertLocal(const QString &collection, const QString &id, const QJsonObject &data,
+                                   QString *error);
     /// Commits a local edit (dropping an open conflict it resolves) and sends it; false with
     /// *error, nothing shown, when the store refuses it.
     [[nodiscard]] bool editLocal(RecordState state, const QStringList &fields, QString *error = nullptr);

@@ -38,28 +38,30 @@ RecordState confirmed(RecordState state, const QJsonObject &data, const QString 
 
 QString SyncEngine::createRecord(const QString &collection, const QJsonObject &data, QString *error)
 {
-    const std::optional<CollectionSchema> schema = this->collection(collection);
-    if (!schema) {
-        refuse(error, tr("Unknown collection \"%1\"").arg(collection));
-        return {};
-    }
-    if (const ValidationResult valid = schema->validate(data); !valid) {
-        refuse(error, describe(valid));
-        return {};
-    }
-    RecordState state;
-    state.collection = collection;
-    state.id = newRecordId();
-    state.local = data;
-    state.dirty = true;
-    state.author = d->user;
-    if (!d->commit(StoreBatch{collection, {state}, {}, std::nullopt})) { // not in the journal: not shown
-        refuse(error, d->storeFailure());
-        return {};
-    }
-    Q_EMIT recordInserted(collection, state.id, ChangeSource::Local);
-    d->scheduleWrite(collection, state.id);
-    return state.id;
+    const QString id = newRecordId();
+    return d->insertLocal(collection, id, data, error) ? id : QString();
+}
+
+bool SyncEngine::createRecordWithId(const QString &collection, const QString &id, const QJsonObject &data,
+                                    QString *error)
+{
+    if (!isValidRecordId(id))
+        return refuse(error, tr("\"%1\" is not a valid record id (1 to 128 of A-Z, a-z, 0-9, _ and -)").arg(id));
+    if (d->store->record(collection, id))
+        return refuse(error, tr("Record %1 already exists in \"%2\"").arg(id, collection));
+    return d->insertLocal(collection, id, data, error);
+}
+
+bool SyncEngine::setRecord(const QString &collection, const QString &id, const QJsonObject &data, QString *error)
+{
+    std::optional<RecordState> state = record(collection, id);
+    if (const QString reason = d->checkReplace(state, collection, id, data); !reason.isEmpty())
+        return refuse(error, reason);
+    const QStringList fields = changedFields(state->local, data);
+    if (fields.isEmpty())
+        return true; // the same data: nothing to do
+    state->local = data;
+    return d->editLocal(*state, fields, error);
 }
 
 bool SyncEngine::setField(const QString &collection, const QString &id, const QString &field,
@@ -109,6 +111,42 @@ QString SyncEngine::Private::checkEdit(const std::optional<RecordState> &state, 
     if (openConflicts.contains(keyOf(collection, id)))
         return SyncEngine::tr("The record has a conflict; resolve it first");
     return {};
+}
+
+QString SyncEngine::Private::checkReplace(const std::optional<RecordState> &state, const QString &collection,
+                                          const QString &id, const QJsonObject &data) const
+{
+    const std::optional<CollectionSchema> schema = q->collection(collection);
+    if (!state || !schema)
+        return SyncEngine::tr("Unknown record %1 in \"%2\"").arg(id, collection);
+    if (const ValidationResult valid = schema->validate(data); !valid)
+        return describe(valid);
+    if (state->deletedLocally)
+        return SyncEngine::tr("The record is being deleted");
+    if (openConflicts.contains(keyOf(collection, id)))
+        return SyncEngine::tr("The record has a conflict; resolve it first");
+    return {};
+}
+
+bool SyncEngine::Private::insertLocal(const QString &collection, const QString &id, const QJsonObject &data,
+                                      QString *error)
+{
+    const std::optional<CollectionSchema> schema = q->collection(collection);
+    if (!schema)
+        return refuse(error, SyncEngine::tr("Unknown collection \"%1\"").arg(collection));
+    if (const ValidationResult valid = schema->validate(data); !valid)
+        return refuse(error, describe(valid));
+    RecordState state;
+    state.collection = collection;
+    state.id = id;
+    state.local = data;
+    state.dirty = true; // no uri: decide() makes it a CREATE (If-None-Match: *)
+    state.author = user;
+    if (!commit(StoreBatch{collection, {state}, {}, std::nullopt})) // not in the journal: not shown
+        return refuse(error, storeFailure());
+    Q_EMIT q->recordInserted(collection, id, ChangeSource::Local);
+    scheduleWrite(collection, id);
+    return true;
 }
 
 bool SyncEngine::Private::editLocal(RecordState state, const QStringList &fields, QString *error)

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void badInputChangesNothing();
     void putThenGet();
     void createThenList();
+    void putOnNewIdCreatesThenReplaces();
     void serverDownQueuesTheEditAndTheNextRunSendsIt();
     void watchPrintsOtherClientsChangesInOrder();
     void defaultServerIsTheAppsLocalServer();
@@ -123,8 +124,9 @@ void TestCli::badInputChangesNothing_data()
     QTest::newRow("watch: unknown collection") << QStringList{u"watch"_s, u"nope"_s} << 4
                                                << u"unknown collection \"nope\""_s;
     QTest::newRow("get: unknown record") << QStringList{u"get"_s, Tasks, u"nope"_s} << 4 << u"no record \"nope\""_s;
-    QTest::newRow("put: unknown record") << QStringList{u"put"_s, Tasks, u"nope"_s, good} << 4
-                                         << u"no record \"nope\""_s;
+    QTest::newRow("put: bad record id") << QStringList{u"put"_s, Tasks, u"a b"_s, good} << 2 << u"not a record id"_s;
+    QTest::newRow("put: new id, bad data") << QStringList{u"put"_s, Tasks, u"new-id"_s, uR"({"notes":"n"})"_s} << 4
+                                           << u"title"_s;
     QTest::newRow("put: enum value") << QStringList{u"put"_s, Tasks, u"@ID"_s, uR"({"title":"t","priority":"urgent"})"_s}
                                      << 4 << u"priority"_s;
     QTest::newRow("put: required field missing") << QStringList{u"put"_s, Tasks, u"@ID"_s, uR"({"notes":"n"})"_s}
@@ -204,6 +206,36 @@ void TestCli::createThenList()
                                       [&id](const QJsonObject &line) { return line.value(u"id"_s) == id; });
     QVERIFY(created != listed.cend());
     QCOMPARE(created->value(u"data"_s).toObject().value(u"title"_s).toString(), u"Created by the CLI"_s);
+}
+
+void TestCli::putOnNewIdCreatesThenReplaces()
+{
+    const QString id = u"chosen-by-the-user"_s;
+    QVERIFY(!m_probe->get(u"/v1/collections/tasks/records/"_s + id));
+    const qint64 before = m_probe->seq(Tasks);
+    CliProcess put;
+    QVERIFY(put.run(withServer({u"put"_s, Tasks, id, uR"({"title":"Put on a new id"})"_s}), Timeout));
+    QCOMPARE(put.exitCode(), 0);
+    QCOMPARE(put.jsonLines().size(), 1);
+    QCOMPARE(put.jsonLines().constFirst().value(u"id"_s).toString(), id);
+    QCOMPARE(m_probe->seq(Tasks), before + 1); // exactly one change: the creation
+    const QList<QJsonObject> created = m_probe->changes(Tasks, before);
+    QCOMPARE(created.size(), 1);
+    QCOMPARE(created.constFirst().value(u"id"_s).toString(), id);
+    QCOMPARE(created.constFirst().value(u"op"_s).toString(), u"put"_s);
+    QCOMPARE(m_probe->get(u"/v1/collections/tasks/records/"_s + id)->value(u"title"_s).toString(),
+             u"Put on a new id"_s);
+
+    // The same id again, in the same journal: now a replace of every field, in one write.
+    QVERIFY(put.run(withServer({u"put"_s, Tasks, id, uR"({"title":"Replaced","priority":"low","done":true})"_s}),
+                    Timeout));
+    QCOMPARE(put.exitCode(), 0);
+    QCOMPARE(m_probe->seq(Tasks), before + 2);
+    const std::optional<QJsonObject> server = m_probe->get(u"/v1/collections/tasks/records/"_s + id);
+    QVERIFY(server);
+    QCOMPARE(server->value(u"title"_s).toString(), u"Replaced"_s);
+    QCOMPARE(server->value(u"priority"_s).toString(), u"low"_s);
+    QCOMPARE(server->value(u"done"_s).toBool(), true);
 }
 
 void TestCli::serverDownQueuesTheEditAndTheNextRunSendsIt()

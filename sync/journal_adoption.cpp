@@ -1,0 +1,132 @@
+// Journal::adoptOrphanedSlots(): the pending edits of another slot nobody holds come here.
+#include "journal.h"
+
+#include "journallocation.h"
+
+#include "synclogging_p.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace Etagere {
+
+namespace {
+
+bool isPending(const RecordState &state)
+{
+    return state.dirty || state.deletedLocally || !state.isOnServer();
+}
+
+// The journal file and SQLite's companions; the lock file goes when its owner unlocks.
+// The -wal first: a crash half-way must not leave a stale log next to a later new file.
+bool removeJournalFiles(const QString &path)
+{
+    bool removed = true;
+    for (const QString &file : {path + u"-wal"_s, path + u"-shm"_s, path}) {
+        if (QFileInfo::exists(file) && !QFile::remove(file))
+            removed = false;
+    }
+    return removed;
+}
+
+} // namespace
+
+QStringList Journal::keptJournals() const
+{
+    return m_keptJournals;
+}
+
+int Journal::adoptOrphanedSlots(int maxSlots)
+{
+    m_keptJournals.clear();
+    if (!isOpen()) {
+        m_errorString = u"the journal is not open"_s;
+        return -1;
+    }
+    int adopted = 0;
+    for (int slot = 1; slot <= maxSlots; ++slot) {
+        const QString path = JournalLocation::slotPath(m_basePath, slot);
+        if (slot == m_slot || !QFileInfo::exists(path))
+            continue;
+        const int count = adoptSlot(path);
+        if (count < 0)
+            return -1;
+        adopted += count;
+    }
+    return adopted;
+}
+
+// One other slot: locked (or left alone), its pending records written here, then removed.
+int Journal::adoptSlot(const QString &path)
+{
+    Journal other;
+    if (!other.open(path)) {
+        if (!other.isLockedElsewhere()) // held: a running program's own; else unreadable
+            keep(path, other.errorString());
+        return 0;
+    }
+    QList<RecordState> pending;
+    if (!other.readPending(&pending)) {
+        keep(path, other.errorString());
+        return 0;
+    }
+    const std::optional<QList<RecordState>> records = adoptable(pending, path);
+    if (!records)
+        return 0;
+    if (!storeAdopted(*records, missingSchemas(other, *records)))
+        return -1; // nothing removed: the next run adopts it
+    other.closeDatabase(); // the lock stays until the files are gone
+    if (!removeJournalFiles(path))
+        keep(path, u"cannot remove it"_s);
+    qCInfo(lcSync).noquote() << "journal" << m_path << "adopted" << records->size() << "pending records of" << path;
+    return int(records->size());
+}
+
+// The records of `pending` to write here (those already here in the same state are not),
+// or nullopt when one of them is pending here in another version: then both are kept.
+std::optional<QList<RecordState>> Journal::adoptable(const QList<RecordState> &pending, const QString &path)
+{
+    QList<RecordState> records;
+    for (const RecordState &state : pending) {
+        const std::optional<RecordState> mine = record(state.collection, state.id);
+        if (mine && *mine == state)
+            continue;
+        if (mine && isPending(*mine)) {
+            keep(path, u"record %1 of %2 is pending in both journals, in different versions"_s.arg(
+                           state.id, state.collection));
+            return std::nullopt;
+        }
+        records.append(state);
+    }
+    return records;
+}
+
+// Schemas `other` knows of the collections of `records` that this journal does not know,
+// so that adopted edits show before the server is reached.
+QList<CollectionSchema> Journal::missingSchemas(const Journal &other, const QList<RecordState> &records) const
+{
+    QSet<QString> known;
+    for (const CollectionSchema &schema : collections())
+        known.insert(schema.name);
+    QSet<QString> needed;
+    for (const RecordState &state : records)
+        needed.insert(state.collection);
+    QList<CollectionSchema> missing;
+    for (const CollectionSchema &schema : other.collections()) {
+        if (needed.contains(schema.name) && !known.contains(schema.name))
+            missing.append(schema);
+    }
+    return missing;
+}
+
+void Journal::keep(const QString &path, const QString &why)
+{
+    qCWarning(lcSync).noquote() << "journal" << path << "kept with its pending edits:" << why;
+    m_keptJournals.append(path);
+}
+
+} // namespace Etagere
