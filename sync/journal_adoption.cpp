@@ -2,6 +2,7 @@
 #include "journal.h"
 
 #include "journallocation.h"
+#include "journalsql_p.h"
 
 #include "synclogging_p.h"
 
@@ -13,6 +14,8 @@
 using namespace Qt::StringLiterals;
 
 namespace Etagere {
+
+using namespace JournalSql;
 
 namespace {
 
@@ -128,5 +131,46 @@ void Journal::keep(const QString &path, const QString &why)
     qCWarning(lcSync).noquote() << "journal" << path << "kept with its pending edits:" << why;
     m_keptJournals.append(path);
 }
+
+bool Journal::readPending(QList<RecordState> *pending)
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    QString error;
+    if (!run(query, SelectPending, {}, &error))
+        return fail(u"cannot read the journal %1: %2"_s.arg(m_path, error));
+    while (query.next()) {
+        std::optional<RecordState> state = recordFromRow(query);
+        if (!state)
+            return fail(u"the journal %1 is damaged: bad data in record %2"_s.arg(m_path, query.value(1).toString()));
+        pending->append(std::move(*state));
+    }
+    return true;
+}
+
+bool Journal::storeAdopted(const QList<RecordState> &records, const QList<CollectionSchema> &schemas)
+{
+    if (!begin())
+        return false;
+    QSqlQuery query(database());
+    QString error;
+    for (const CollectionSchema &schema : schemas) {
+        if (!run(query, u"INSERT OR IGNORE INTO collections (name, schema) VALUES (?, ?)"_s,
+                 {schema.name, toText(schema.toJson())}, &error))
+            return rollback(u"cannot store the collection %1: %2"_s.arg(schema.name, error));
+    }
+    if (!putRecords(query, records, &error))
+        return rollback(u"cannot store the adopted edits: "_s + error);
+    if (!commit())
+        return false;
+    QList<CollectionSchema> collections = m_cache.collections();
+    collections.append(schemas);
+    bool cached = m_cache.setCollections(collections);
+    for (const RecordState &state : records)
+        cached = m_cache.apply(StoreBatch{state.collection, {state}, {}, std::nullopt}) && cached;
+    return cached;
+}
+
+// --- transactions ---------------------------------------------------------------------------
 
 } // namespace Etagere
