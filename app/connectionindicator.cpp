@@ -24,6 +24,20 @@ QPixmap dot(const QColor &color, int size, qreal devicePixelRatio)
 }
 
 /// ConnectionIndicator::text() while reconnecting: in `seconds` s, or now when 0.
+// Pending edits of records in conflict are not being sent: they wait for the user.
+QString liveText(int pending, int conflicts)
+{
+    const int waiting = qBound(0, conflicts, pending);
+    const int sending = pending - waiting;
+    if (pending == 0)
+        return ConnectionIndicator::tr("Live — all changes saved");
+    if (waiting == 0)
+        return ConnectionIndicator::tr("Live — sending edits: %n", nullptr, sending);
+    const QString decide = ConnectionIndicator::tr("waiting for your decision: %n", nullptr, waiting);
+    return sending == 0 ? ConnectionIndicator::tr("Live — edits %1").arg(decide)
+                        : ConnectionIndicator::tr("Live — sending edits: %n; %1", nullptr, sending).arg(decide);
+}
+
 QString reconnectingText(int pending, int seconds)
 {
     if (seconds <= 0)
@@ -115,6 +129,12 @@ void ConnectionIndicator::setPendingCount(int count)
     refresh();
 }
 
+void ConnectionIndicator::setConflictCount(int count)
+{
+    m_conflicts = qMax(0, count);
+    refresh();
+}
+
 void ConnectionIndicator::setReconnectDelay(int delayMs, int attempt)
 {
     m_reconnectAt = QDeadlineTimer(qMax(0, delayMs));
@@ -136,7 +156,7 @@ void ConnectionIndicator::setLastError(const QString &error)
 
 ConnectionIndicator::Status ConnectionIndicator::status() const
 {
-    Status status{m_state, m_pending, 0};
+    Status status{m_state, m_pending, 0, m_conflicts};
     if (m_state == ConnectionState::Reconnecting && !m_reconnectAt.isForever())
         status.reconnectSeconds = int((m_reconnectAt.remainingTime() + 999) / 1000); // 0.2 s left: "1 s"
     return status;
@@ -179,7 +199,7 @@ QString ConnectionIndicator::text(const Status &status)
     const int n = status.pending;
     switch (status.state) {
     case ConnectionState::Live:
-        return n == 0 ? tr("Live — all changes saved") : tr("Live — sending edits: %n", nullptr, n);
+        return liveText(n, status.conflicts);
     case ConnectionState::Connecting:
         return n == 0 ? tr("Connecting…") : tr("Connecting… — edits waiting on this computer: %n", nullptr, n);
     case ConnectionState::Reconnecting:

@@ -30,6 +30,7 @@ public:
         ConnectionState state = ConnectionState::Offline;
         int pending = 0;          ///< edits not yet acknowledged by the server
         int reconnectSeconds = 0; ///< until the next attempt; 0 when none is scheduled or it is under way
+        int conflicts = 0;        ///< of the pending edits, those waiting for the user's decision
 
         friend bool operator==(const Status &, const Status &) = default;
     };
@@ -40,6 +41,8 @@ public:
     [[nodiscard]] ConnectionState state() const;
     void setState(ConnectionState state);
     void setPendingCount(int count);
+    /// Records whose pending edits wait for a conflict decision (not being sent).
+    void setConflictCount(int count);
     /// The next reconnect attempt (number `attempt`) starts in `delayMs` milliseconds.
     void setReconnectDelay(int delayMs, int attempt = 0);
     void setServer(const QUrl &server);
@@ -63,6 +66,7 @@ private:
     ElidedStatusLabel *m_text; ///< the sentence, elided when the status bar is narrow
     ConnectionState m_state = ConnectionState::Offline;
     int m_pending = 0;
+    int m_conflicts = 0;
     int m_attempt = 0;
     QDeadlineTimer m_reconnectAt{QDeadlineTimer::Forever}; ///< Forever: no attempt scheduled
     QTimer m_countdown;

@@ -340,6 +340,7 @@ void MainWindow::updateConflictCount()
     const int count = int(m_engine->conflicts().size());
     m_conflictLabel->setText(tr("Conflicts: %n", nullptr, count));
     m_conflictLabel->setVisible(count > 0);
+    m_connection->setConflictCount(count);
     m_resolveAction->setIcon(withBadge(m_resolveIcon, count));
     m_resolveAction->setToolTip(count == 0 ? tr("No conflict to resolve")
                                            : tr("Resolve a conflict (%n waiting)", nullptr, count));

@@ -15,6 +15,8 @@ class TestConnectionIndicator : public QObject
 private Q_SLOTS:
     void text_data();
     void text();
+    void liveWithConflicts_data();
+    void liveWithConflicts();
     void widgetShowsWhatItIsTold_data() { text_data(); }
     void widgetShowsWhatItIsTold();
     void countsTheReconnectDelayDown();
@@ -66,6 +68,31 @@ void TestConnectionIndicator::text()
     QFETCH(int, seconds);
     QFETCH(QString, expected);
     QCOMPARE(ConnectionIndicator::text(Status{state, pending, seconds}), expected);
+}
+
+void TestConnectionIndicator::liveWithConflicts_data()
+{
+    QTest::addColumn<int>("pending");
+    QTest::addColumn<int>("conflicts");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("only conflicts") << 1 << 1 << u"Live — edits waiting for your decision: 1"_s;
+    QTest::newRow("sending and deciding") << 3 << 1 << u"Live — sending edits: 2; waiting for your decision: 1"_s;
+    QTest::newRow("no conflict") << 2 << 0 << u"Live — sending edits: 2"_s;
+    QTest::newRow("nothing pending") << 0 << 0 << u"Live — all changes saved"_s;
+    QTest::newRow("more conflicts than pending") << 1 << 4 << u"Live — edits waiting for your decision: 1"_s;
+}
+
+void TestConnectionIndicator::liveWithConflicts()
+{
+    QFETCH(int, pending);
+    QFETCH(int, conflicts);
+    QFETCH(QString, expected);
+    QCOMPARE(ConnectionIndicator::text(Status{ConnectionState::Live, pending, 0, conflicts}), expected);
+    ConnectionIndicator indicator;
+    indicator.setState(ConnectionState::Live);
+    indicator.setPendingCount(pending);
+    indicator.setConflictCount(conflicts);
+    QCOMPARE(indicator.text(), expected);
 }
 
 void TestConnectionIndicator::widgetShowsWhatItIsTold()
