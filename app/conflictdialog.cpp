@@ -2,6 +2,7 @@
 
 #include "fieldeditor.h"
 #include "fieldformat.h"
+#include "record.h"
 #include "recordtitle.h"
 
 #include <QButtonGroup>
@@ -27,17 +28,11 @@ enum class ChangedBy { Nobody, Me, Them, BothAlike, Both };
 constexpr int ValueWidth = 190; ///< at most, in pixels, for a value shown in a column
 constexpr int ResultColumn = 5;
 
-QJsonValue valueOf(const QJsonObject &data, const QString &field)
-{
-    const QJsonValue value = data.value(field);
-    return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
-}
-
 ChangedBy changedBy(const Conflict &conflict, const QString &field)
 {
-    const QJsonValue base = valueOf(conflict.base, field);
-    const QJsonValue mine = valueOf(conflict.mine, field);
-    const QJsonValue theirs = valueOf(conflict.theirs, field);
+    const QJsonValue base = fieldValue(conflict.base, field);
+    const QJsonValue mine = fieldValue(conflict.mine, field);
+    const QJsonValue theirs = fieldValue(conflict.theirs, field);
     const bool meChanged = conflict.hasMine && mine != base;
     const bool theyChanged = conflict.hasTheirs && theirs != base;
     if (meChanged && theyChanged)
@@ -251,8 +246,8 @@ void ConflictDialog::buildHeader(QGridLayout *grid)
 void ConflictDialog::buildMergeRow(QGridLayout *grid, int row, const FieldSchema &field)
 {
     const ChangedBy who = changedBy(m_conflict, field.name);
-    const QJsonValue values[] = {valueOf(m_conflict.base, field.name), valueOf(m_conflict.mine, field.name),
-                                 valueOf(m_conflict.theirs, field.name)};
+    const QJsonValue values[] = {fieldValue(m_conflict.base, field.name), fieldValue(m_conflict.mine, field.name),
+                                 fieldValue(m_conflict.theirs, field.name)};
     auto *name = new QLabel(nameText(field, statusText(who, authorName())), this);
     name->setObjectName(u"field:"_s + field.name);
     name->setTextFormat(Qt::RichText);
@@ -330,7 +325,7 @@ void ConflictDialog::buildDeletedRow(QGridLayout *grid, int row, const FieldSche
         auto *value = new QLabel(this);
         value->setTextFormat(Qt::PlainText);
         if (present[side]) {
-            value->setText(fontMetrics().elidedText(shown(field, valueOf(*sides[side], field.name), ValueFormat::Cell),
+            value->setText(fontMetrics().elidedText(shown(field, fieldValue(*sides[side], field.name), ValueFormat::Cell),
                                                     Qt::ElideRight, ValueWidth));
         } else {
             value->setText(tr("— deleted —"));
@@ -387,7 +382,7 @@ void ConflictDialog::chooseAll(Side side)
 
 void ConflictDialog::onRadio(Row *row, Side side)
 {
-    row->editor->setValue(valueOf(copyOf(m_conflict, side), row->field.name));
+    row->editor->setValue(fieldValue(copyOf(m_conflict, side), row->field.name));
     row->name->setText(nameText(row->field, statusText(row->who, authorName())));
     revalidate();
 }
@@ -397,7 +392,7 @@ void ConflictDialog::onTyped(Row *row)
     // A typed value that is no longer the chosen side's is the user's own: no radio stays checked.
     if (QAbstractButton *checked = row->group->checkedButton()) {
         const Side side = Side(row->group->id(checked));
-        if (valueOf(copyOf(m_conflict, side), row->field.name) != row->editor->value()) {
+        if (fieldValue(copyOf(m_conflict, side), row->field.name) != row->editor->value()) {
             row->group->setExclusive(false);
             checked->setChecked(false);
             row->group->setExclusive(true);
@@ -504,7 +499,7 @@ QJsonValue ConflictDialog::resultValue(const QString &field) const
 {
     if (const Row *row = rowOf(field))
         return row->editor->value();
-    return valueOf(m_conflict.hasMine ? m_conflict.mine : m_conflict.theirs, field);
+    return fieldValue(m_conflict.hasMine ? m_conflict.mine : m_conflict.theirs, field);
 }
 
 QString ConflictDialog::fieldError(const QString &field) const

@@ -1,21 +1,12 @@
 #include "outboxmodel.h"
 
+#include "record.h"
 #include "recordtitle.h"
 #include "syncengine.h"
 
 #include <QSet>
 
 namespace Etagere {
-
-namespace {
-
-QJsonValue valueOf(const QJsonObject &data, const QString &field)
-{
-    const QJsonValue value = data.value(field);
-    return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
-}
-
-} // namespace
 
 OutboxModel::OutboxModel(SyncEngine *engine, QObject *parent)
     : QAbstractTableModel(parent)
@@ -167,7 +158,7 @@ QStringList OutboxModel::changedFields(const RecordState &state)
         for (auto it = state.base.begin(); it != state.base.end(); ++it)
             names.insert(it.key());
         for (const QString &name : std::as_const(names)) {
-            if (valueOf(state.local, name) != valueOf(state.base, name))
+            if (fieldValue(state.local, name) != fieldValue(state.base, name))
                 fields << name;
         }
         break;

@@ -2,6 +2,7 @@
 
 #include "fieldformat.h"
 #include "modellogging_p.h"
+#include "record.h"
 #include "remotechangetracker_p.h"
 
 #include <QDate>
@@ -21,13 +22,6 @@ const QList<int> kStateRoles = {
     RecordTableModel::PendingRole, RecordTableModel::RecordPendingRole, RecordTableModel::ConflictRole,
     RecordTableModel::AuthorRole,  RecordTableModel::DeletedRole,       Qt::ToolTipRole,
 };
-
-/// A member that is missing counts as null, as in the protocol's merge rules.
-QJsonValue valueOf(const QJsonObject &data, const QString &field)
-{
-    const QJsonValue value = data.value(field);
-    return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
-}
 
 bool sameRecordState(const RecordState &a, const RecordState &b)
 {
@@ -202,7 +196,7 @@ void RecordTableModel::updateRow(int row, const RecordState &now, ChangeSource s
     QList<int> pendingFlipped;
     for (int column = 0; column < columnCount(); ++column) {
         const QString &name = m_schema.fields.at(column).name;
-        if (valueOf(old.local, name) != valueOf(now.local, name))
+        if (fieldValue(old.local, name) != fieldValue(now.local, name))
             changed.append(column);
         else if (isCellPending(old, column) != isCellPending(now, column))
             pendingFlipped.append(column);
@@ -261,7 +255,7 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
 QVariant RecordTableModel::valueData(const RecordState &state, int column, int role) const
 {
     const FieldSchema &field = m_schema.fields.at(column);
-    const QJsonValue value = valueOf(state.local, field.name);
+    const QJsonValue value = fieldValue(state.local, field.name);
     const bool isBool = field.type == FieldType::Boolean;
     switch (role) {
     case Qt::DisplayRole:
@@ -316,7 +310,7 @@ QString RecordTableModel::toolTip(const RecordState &state, int column) const
     QStringList lines;
     const FieldSchema &field = m_schema.fields.at(column);
     if (field.type == FieldType::Text)
-        lines << formatFieldValue(field, valueOf(state.local, field.name), ValueFormat::Full);
+        lines << formatFieldValue(field, fieldValue(state.local, field.name), ValueFormat::Full);
     if (!state.author.isEmpty())
         lines << tr("Last changed by %1").arg(state.author);
     if (state.deletedLocally)
@@ -335,7 +329,7 @@ bool RecordTableModel::isCellPending(const RecordState &state, int column) const
     if (!state.dirty)
         return false;
     const QString &name = m_schema.fields.at(column).name;
-    return !state.isOnServer() || valueOf(state.local, name) != valueOf(state.base, name);
+    return !state.isOnServer() || fieldValue(state.local, name) != fieldValue(state.base, name);
 }
 
 QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -395,7 +389,7 @@ bool RecordTableModel::writeField(const RecordState &state, const FieldSchema &f
 {
     if (state.deletedLocally)
         return false;
-    if (valueOf(state.local, field.name) == value)
+    if (fieldValue(state.local, field.name) == value)
         return true; // nothing to write
     QString error;
     const bool written = editedFrom ? m_engine->setFieldFrom(m_collection, state.id, field.name, *editedFrom, value, &error)
@@ -446,7 +440,7 @@ QJsonObject RecordTableModel::withDefaults(const QJsonObject &values) const
 {
     QJsonObject data = values;
     for (const FieldSchema &field : m_schema.fields) {
-        if (field.required && valueOf(data, field.name).isNull())
+        if (field.required && fieldValue(data, field.name).isNull())
             data.insert(field.name, defaultValue(field));
     }
     return data;

@@ -16,11 +16,6 @@ namespace Etagere {
 
 namespace {
 
-QJsonValue normalized(const QJsonValue &value)
-{
-    return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
-}
-
 RecordState stateFromServer(const QString &collection, const Record &record)
 {
     RecordState state;
@@ -51,7 +46,7 @@ QStringList changedFields(const QJsonObject &before, const QJsonObject &after)
         keys.insert(it.key());
     QStringList changed;
     for (const QString &key : keys) {
-        if (normalized(before.value(key)) != normalized(after.value(key)))
+        if (nullIfMissing(before.value(key)) != nullIfMissing(after.value(key)))
             changed.append(key);
     }
     changed.sort();

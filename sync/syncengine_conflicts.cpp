@@ -12,20 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace Etagere {
 
-namespace {
-
-QJsonValue nullIfMissing(const QJsonValue &value)
-{
-    return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
-}
-
-QJsonValue fieldValue(const QJsonObject &data, const QString &field)
-{
-    return nullIfMissing(data.value(field));
-}
-
-} // namespace
-
 // --- public conflict API ------------------------------------------------------------------
 
 bool SyncEngine::setFieldFrom(const QString &collection, const QString &id, const QString &field,

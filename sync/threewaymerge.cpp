@@ -1,16 +1,12 @@
 #include "threewaymerge.h"
 
+#include "record.h"
+
 #include <QSet>
 
 namespace Etagere {
 
 namespace {
-
-/// A missing member counts as null.
-QJsonValue normalized(const QJsonValue &value)
-{
-    return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
-}
 
 QStringList allKeys(const QJsonObject &a, const QJsonObject &b, const QJsonObject &c)
 {
@@ -37,7 +33,7 @@ void setMember(QJsonObject &object, const QString &key, const QJsonValue &value)
 bool sameValues(const QJsonObject &a, const QJsonObject &b)
 {
     for (const QString &key : allKeys(a, b, {})) {
-        if (normalized(a.value(key)) != normalized(b.value(key)))
+        if (nullIfMissing(a.value(key)) != nullIfMissing(b.value(key)))
             return false;
     }
     return true;
@@ -53,9 +49,9 @@ MergeResult threeWayMerge(const QJsonObject &base, const QJsonObject &mine, cons
         const QJsonValue b = base.value(key);
         const QJsonValue m = mine.value(key);
         const QJsonValue t = theirs.value(key);
-        const bool mineChanged = normalized(m) != normalized(b);
-        const bool theirsChanged = normalized(t) != normalized(b);
-        if (mineChanged && theirsChanged && normalized(m) != normalized(t))
+        const bool mineChanged = nullIfMissing(m) != nullIfMissing(b);
+        const bool theirsChanged = nullIfMissing(t) != nullIfMissing(b);
+        if (mineChanged && theirsChanged && nullIfMissing(m) != nullIfMissing(t))
             result.conflictingFields.append(key);
         if (mineChanged)
             setMember(result.merged, key, m);

@@ -6,6 +6,16 @@ using namespace Qt::StringLiterals;
 
 namespace Etagere {
 
+QJsonValue nullIfMissing(const QJsonValue &value)
+{
+    return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value;
+}
+
+QJsonValue fieldValue(const QJsonObject &data, const QString &field)
+{
+    return nullIfMissing(data.value(field));
+}
+
 QJsonObject Record::toJson() const
 {
     return {{u"id"_s, id}, {u"etag"_s, etag}, {u"seq"_s, seq}, {u"data"_s, data}};

@@ -6,6 +6,11 @@
 
 namespace Etagere {
 
+/// A value of record data as the protocol reads it: a missing member is null.
+[[nodiscard]] QJsonValue nullIfMissing(const QJsonValue &value);
+/// The value of `field` in record `data`; a missing member reads as null.
+[[nodiscard]] QJsonValue fieldValue(const QJsonObject &data, const QString &field);
+
 /// One record as listed by `GET /v1/collections/{c}/records`:
 /// `{"id", "etag", "seq", "data"}`. `etag` is the quoted strong tag as sent on the wire.
 struct Record
