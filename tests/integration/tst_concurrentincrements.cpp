@@ -1,4 +1,5 @@
 #include "fetchrecordsjob.h"
+#include "runjob.h"
 #include "testserver.h"
 #include "writerecordjob.h"
 
@@ -123,10 +124,7 @@ void TestConcurrentIncrements::cleanup()
 QList<Record> TestConcurrentIncrements::serverRecords()
 {
     FetchRecordsJob job(&m_network, m_server->url(), Tasks);
-    job.setAutoDelete(false);
-    QSignalSpy finished(&job, &RestJob::finished);
-    job.start();
-    if (!finished.wait(Timeout) || job.error() != RestJob::Error::None)
+    if (!Test::runJob(job, Timeout))
         return {};
     return job.records();
 }

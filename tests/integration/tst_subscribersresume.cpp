@@ -4,6 +4,7 @@
 #include "fetchrecordsjob.h"
 #include "identifiers.h"
 #include "memoryrecordstore.h"
+#include "runjob.h"
 #include "syncengine.h"
 #include "tcprelay.h"
 #include "testserver.h"
@@ -206,11 +207,7 @@ void TestSubscribersResume::everySubscriberEndsWithTheServersState()
     QVERIFY(drops > 3);
 
     FetchRecordsJob state(&m_network, m_server->url(), Tasks);
-    state.setAutoDelete(false);
-    QSignalSpy loaded(&state, &RestJob::finished);
-    state.start();
-    QVERIFY(loaded.wait(Timeout));
-    QCOMPARE(state.error(), RestJob::Error::None);
+    QVERIFY2(Test::runJob(state, Timeout), qPrintable(state.errorString()));
     QCOMPARE(state.seq(), qint64(20 + writes)); // the demo's 20, then ours
     for (const auto &subscriber : subscribers) {
         QTRY_VERIFY_WITH_TIMEOUT(matches(*subscriber, state.records(), state.seq()), Timeout);

@@ -1,5 +1,6 @@
 #include "fetchrecordsjob.h"
 #include "memoryrecordstore.h"
+#include "runjob.h"
 #include "syncengine.h"
 #include "tcprelay.h"
 #include "testserver.h"
@@ -91,10 +92,7 @@ bool TestTwoClients::startClient(Client &client)
 std::optional<Record> TestTwoClients::serverRecord(const QString &id)
 {
     FetchRecordsJob job(&m_network, m_server->url(), Tasks);
-    job.setAutoDelete(false);
-    QSignalSpy finished(&job, &RestJob::finished);
-    job.start();
-    if (!finished.wait(Timeout) || job.error() != RestJob::Error::None)
+    if (!Test::runJob(job, Timeout))
         return std::nullopt;
     for (const Record &record : job.records()) {
         if (record.id == id)

@@ -4,6 +4,7 @@
 // one engine loaded from it, and "another client" that writes with plain REST jobs.
 
 #include "memoryrecordstore.h"
+#include "runjob.h"
 #include "syncengine.h"
 #include "testserver.h"
 #include "writerecordjob.h"
@@ -43,10 +44,7 @@ struct EngineFixture
     [[nodiscard]] bool otherClientWrites(WriteRecordJob::Mode mode, const QString &id, const QJsonObject &data)
     {
         WriteRecordJob job(&network, server->url(), mode, Tasks, id, data, engine->record(Tasks, id)->etag);
-        job.setAutoDelete(false);
-        QSignalSpy finished(&job, &RestJob::finished);
-        job.start();
-        return finished.wait(TimeoutMs) && job.error() == RestJob::Error::None;
+        return runJob(job, TimeoutMs);
     }
 
     /// An edit of `field` begun before the record changed: a conflict at once, no network.

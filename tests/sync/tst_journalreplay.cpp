@@ -2,6 +2,7 @@
 #include "fetchrecordsjob.h"
 #include "journal.h"
 #include "rawdatabase.h"
+#include "runjob.h"
 #include "scriptedserver.h"
 #include "syncengine.h"
 #include "testserver.h"
@@ -110,10 +111,7 @@ void TestJournalReplay::closeEngine()
 QList<Change> TestJournalReplay::serverChanges(qint64 since)
 {
     FetchChangesJob job(&m_network, m_server->url(), Tasks, since);
-    job.setAutoDelete(false);
-    QSignalSpy finished(&job, &RestJob::finished);
-    job.start();
-    if (!finished.wait(Timeout) || job.error() != RestJob::Error::None)
+    if (!Test::runJob(job, Timeout))
         return {};
     return job.changes();
 }
@@ -121,10 +119,7 @@ QList<Change> TestJournalReplay::serverChanges(qint64 since)
 std::optional<Record> TestJournalReplay::serverRecord(const QString &id)
 {
     FetchRecordsJob job(&m_network, m_server->url(), Tasks);
-    job.setAutoDelete(false);
-    QSignalSpy finished(&job, &RestJob::finished);
-    job.start();
-    if (!finished.wait(Timeout) || job.error() != RestJob::Error::None)
+    if (!Test::runJob(job, Timeout))
         return std::nullopt;
     for (const Record &record : job.records()) {
         if (record.id == id)
@@ -137,10 +132,7 @@ QString TestJournalReplay::otherClientWrites(WriteRecordJob::Mode mode, const QS
                                              const QString &etag)
 {
     WriteRecordJob job(&m_network, m_server->url(), mode, Tasks, id, data, etag);
-    job.setAutoDelete(false);
-    QSignalSpy finished(&job, &RestJob::finished);
-    job.start();
-    if (!finished.wait(Timeout) || job.error() != RestJob::Error::None)
+    if (!Test::runJob(job, Timeout))
         return {};
     return mode == WriteRecordJob::Mode::Delete ? u"deleted"_s : job.newEtag();
 }

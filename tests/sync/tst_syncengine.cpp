@@ -1,5 +1,6 @@
 #include "fetchrecordsjob.h"
 #include "memoryrecordstore.h"
+#include "runjob.h"
 #include "syncengine.h"
 #include "tcprelay.h"
 #include "testserver.h"
@@ -104,10 +105,7 @@ QString TestSyncEngine::someId() const
 std::optional<Record> TestSyncEngine::serverRecord(const QString &id)
 {
     FetchRecordsJob job(&m_network, m_server->url(), Tasks);
-    job.setAutoDelete(false);
-    QSignalSpy finished(&job, &RestJob::finished);
-    job.start();
-    if (!finished.wait(Timeout) || job.error() != RestJob::Error::None)
+    if (!Test::runJob(job, Timeout))
         return std::nullopt;
     for (const Record &record : job.records()) {
         if (record.id == id)
@@ -120,10 +118,7 @@ QString TestSyncEngine::otherClientWrites(WriteRecordJob::Mode mode, const QStri
                                           const QString &etag)
 {
     WriteRecordJob job(&m_network, m_server->url(), mode, Tasks, id, data, etag);
-    job.setAutoDelete(false);
-    QSignalSpy finished(&job, &RestJob::finished);
-    job.start();
-    if (!finished.wait(Timeout) || job.error() != RestJob::Error::None)
+    if (!Test::runJob(job, Timeout))
         return {};
     return mode == WriteRecordJob::Mode::Delete ? u"deleted"_s : job.newEtag();
 }

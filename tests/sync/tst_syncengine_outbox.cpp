@@ -1,5 +1,6 @@
 #include "fetchrecordsjob.h"
 #include "memoryrecordstore.h"
+#include "runjob.h"
 #include "syncengine.h"
 #include "testserver.h"
 #include "writerecordjob.h"
@@ -89,10 +90,7 @@ void TestSyncEngineOutbox::startServerAndEngine()
 std::optional<Record> TestSyncEngineOutbox::serverRecord(const QString &id)
 {
     FetchRecordsJob job(&m_network, m_server->url(), Tasks);
-    job.setAutoDelete(false);
-    QSignalSpy finished(&job, &RestJob::finished);
-    job.start();
-    if (!finished.wait(Timeout) || job.error() != RestJob::Error::None)
+    if (!Test::runJob(job, Timeout))
         return std::nullopt;
     for (const Record &record : job.records()) {
         if (record.id == id)
@@ -104,10 +102,7 @@ std::optional<Record> TestSyncEngineOutbox::serverRecord(const QString &id)
 int TestSyncEngineOutbox::serverRecordCount()
 {
     FetchRecordsJob job(&m_network, m_server->url(), Tasks);
-    job.setAutoDelete(false);
-    QSignalSpy finished(&job, &RestJob::finished);
-    job.start();
-    if (!finished.wait(Timeout) || job.error() != RestJob::Error::None)
+    if (!Test::runJob(job, Timeout))
         return -1;
     return int(job.records().size());
 }
@@ -116,10 +111,7 @@ QString TestSyncEngineOutbox::otherClientWrites(WriteRecordJob::Mode mode, const
                                                 const QJsonObject &data, const QString &etag)
 {
     WriteRecordJob job(&m_network, m_server->url(), mode, Tasks, id, data, etag);
-    job.setAutoDelete(false);
-    QSignalSpy finished(&job, &RestJob::finished);
-    job.start();
-    if (!finished.wait(Timeout) || job.error() != RestJob::Error::None)
+    if (!Test::runJob(job, Timeout))
         return {};
     return mode == WriteRecordJob::Mode::Delete ? u"deleted"_s : job.newEtag();
 }

@@ -1,6 +1,7 @@
 #include "fetchchangesjob.h"
 #include "fetchrecordsjob.h"
 #include "memoryrecordstore.h"
+#include "runjob.h"
 #include "syncengine.h"
 #include "testserver.h"
 #include "writerecordjob.h"
@@ -112,10 +113,7 @@ QString TestSyncEngineRecords::someId() const
 std::optional<Record> TestSyncEngineRecords::serverRecord(const QString &id)
 {
     FetchRecordsJob job(&m_network, m_server->url(), Tasks);
-    job.setAutoDelete(false);
-    QSignalSpy finished(&job, &RestJob::finished);
-    job.start();
-    if (!finished.wait(Timeout) || job.error() != RestJob::Error::None)
+    if (!Test::runJob(job, Timeout))
         return std::nullopt;
     for (const Record &record : job.records()) {
         if (record.id == id)
@@ -127,10 +125,7 @@ std::optional<Record> TestSyncEngineRecords::serverRecord(const QString &id)
 QList<Change> TestSyncEngineRecords::serverChanges(qint64 since, qint64 *seq)
 {
     FetchChangesJob job(&m_network, m_server->url(), Tasks, since);
-    job.setAutoDelete(false);
-    QSignalSpy finished(&job, &RestJob::finished);
-    job.start();
-    if (!finished.wait(Timeout) || job.error() != RestJob::Error::None) {
+    if (!Test::runJob(job, Timeout)) {
         qWarning() << "fetching the changes failed:" << job.errorString();
         return {};
     }
@@ -150,10 +145,7 @@ bool TestSyncEngineRecords::otherClientWrites(WriteRecordJob::Mode mode, const Q
                                               const QString &etag)
 {
     WriteRecordJob job(&m_network, m_server->url(), mode, Tasks, id, data, etag);
-    job.setAutoDelete(false);
-    QSignalSpy finished(&job, &RestJob::finished);
-    job.start();
-    return finished.wait(Timeout) && job.error() == RestJob::Error::None;
+    return Test::runJob(job, Timeout);
 }
 
 void TestSyncEngineRecords::createWithChosenIdIsWrittenOnce()
