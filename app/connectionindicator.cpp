@@ -208,6 +208,10 @@ QString ConnectionIndicator::text(const Status &status)
         return n == 0 ? tr("No network — waiting for it to come back")
                       : tr("No network — edits saved on this computer: %n; they will be sent when the network "
                            "is back", nullptr, n);
+    case ConnectionState::SignedOut:
+        return n == 0 ? tr("Signed out — sign in to sync")
+                      : tr("Signed out — edits saved on this computer: %n; they will be sent once you sign in",
+                           nullptr, n);
     case ConnectionState::Offline:
         break;
     }
@@ -224,6 +228,8 @@ QColor ConnectionIndicator::color(ConnectionState state)
     case ConnectionState::Connecting:
     case ConnectionState::Reconnecting:
         return QColor(0xf0, 0xa2, 0x02);
+    case ConnectionState::SignedOut:
+        return QColor(0xc6, 0x28, 0x28);
     case ConnectionState::NoNetwork:
     case ConnectionState::Offline:
         break;

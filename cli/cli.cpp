@@ -9,6 +9,7 @@
 #include "exitcode.h"
 #include "getcommand.h"
 #include "listcommand.h"
+#include "logincommand.h"
 #include "putcommand.h"
 #include "serverlocation.h"
 #include "watchcommand.h"
@@ -79,7 +80,13 @@ int Cli::startCommand(const CliOptions &options)
         return toInt(ExitCode::Queued);
     }
     qCInfo(lcCli) << "server" << location.url;
-    m_session = std::make_unique<CliSession>(location.url);
+    if (options.command == u"login"_s) { // no journal: nothing to send, nothing to keep
+        m_login = std::make_unique<LoginCommand>(location.url, options.arguments.constFirst());
+        connect(m_login.get(), &LoginCommand::finished, this, &Cli::finished);
+        m_login->run();
+        return -1;
+    }
+    m_session = std::make_unique<CliSession>(location.url, location.token);
     m_session->setTimeout(options.timeoutMs);
     QString error;
     if (!m_session->openJournal(location.journalPath, &error)) {

@@ -11,6 +11,7 @@ namespace Etagere {
 
 class CliCommand;
 class CliSession;
+class LoginCommand;
 struct CliOptions;
 
 /// The etagere-cli program: parses the command line, finds the server and its journal,
@@ -38,6 +39,7 @@ private:
     TerminationSignals m_signals;
     std::unique_ptr<CliSession> m_session;
     std::unique_ptr<CliCommand> m_command;
+    std::unique_ptr<LoginCommand> m_login;
 };
 
 } // namespace Etagere

@@ -28,6 +28,7 @@ const QList<CommandSpec> &commands()
         {u"put"_s, {u"COLLECTION"_s, u"ID"_s, u"JSON"_s}},
         {u"create"_s, {u"COLLECTION"_s, u"JSON"_s}},
         {u"watch"_s, {u"COLLECTION"_s}},
+        {u"login"_s, {u"USER"_s}},
     };
     return specs;
 }
@@ -47,8 +48,14 @@ const char *const CommandsHelp =
     "                          creates the record when ID is new; waits for the server\n"
     "  create COLLECTION JSON  creates a record with a new id and waits for the server\n"
     "  watch COLLECTION        prints each change as a JSON line until SIGINT or SIGTERM\n"
+    "  login USER              reads USER's password from the first line of standard input,\n"
+    "                          signs in and prints the session token\n"
     "\n"
-    "Every run first sends the edits the journal still holds.\n"
+    "Every run first sends the edits the journal still holds (login excepted).\n"
+    "\n"
+    "Identity: the session token is read from the environment variable ETAGERE_TOKEN,\n"
+    "  export ETAGERE_TOKEN=$(etagere-cli --server URL login alice)\n"
+    "Without --server and ETAGERE_TOKEN, the local server's own session is used.\n"
     "\n"
     "Exit codes:\n"
     "  0    done; every edit of the run is on the server\n"
@@ -87,6 +94,8 @@ QString checkArgument(const QString &name, const QString &value)
 {
     if (name == u"COLLECTION"_s && !isValidCollectionName(value))
         return tr("\"%1\" is not a collection name ([a-z][a-z0-9_-]{0,63})").arg(value);
+    if (name == u"USER"_s && value.trimmed().isEmpty())
+        return tr("login needs a user name");
     if (name == u"ID"_s && !isValidRecordId(value))
         return tr("\"%1\" is not a record id ([A-Za-z0-9_-]{1,128})").arg(value);
     if (name == u"JSON"_s) {

@@ -22,9 +22,10 @@ QString keyOf(const QString &collection, const QString &id)
 
 } // namespace
 
-CliSession::CliSession(const QUrl &server, QObject *parent)
+CliSession::CliSession(const QUrl &server, const QByteArray &token, QObject *parent)
     : QObject(parent)
     , m_server(server)
+    , m_token(token)
 {
     m_poll.setInterval(PollIntervalMs);
     connect(&m_poll, &QTimer::timeout, this, &CliSession::check);
@@ -62,6 +63,7 @@ QString CliSession::journalPath() const { return m_journal.path(); }
 void CliSession::setTimeout(int ms) { m_timeout.setInterval(ms); }
 SyncEngine *CliSession::engine() const { return m_engine.get(); }
 QUrl CliSession::server() const { return m_server; }
+QByteArray CliSession::token() const { return m_token; }
 qint64 CliSession::lastSeq(const QString &collection) const { return m_journal.lastSeq(collection); }
 
 QString CliSession::refusal(const QString &collection, const QString &id) const
@@ -73,6 +75,7 @@ void CliSession::createEngine()
 {
     Q_ASSERT(m_journal.isOpen());
     m_engine = std::make_unique<SyncEngine>(m_server, &m_journal);
+    m_engine->setBearerToken(m_token);
     m_listed = false;
     m_listedSeq.clear();
     m_refused.clear(); // a new engine tries every pending edit again
@@ -83,6 +86,13 @@ void CliSession::createEngine()
                 qCInfo(lcCli) << "write refused:" << collection << id << message;
                 m_refused.insert(keyOf(collection, id), message);
             });
+    connect(m_engine.get(), &SyncEngine::authenticationRequired, this, [this] {
+        m_unreachable = QCoreApplication::translate("etagere-cli",
+                                                    "the server %1 does not accept this session (set ETAGERE_TOKEN to a "
+                                                    "token from `etagere-cli login`)")
+                            .arg(m_server.toDisplayString());
+        check();
+    });
     connect(m_engine.get(), &SyncEngine::errorOccurred, this,
             [](const QString &message) { qCInfo(lcCli).noquote() << message; });
 }

@@ -31,7 +31,8 @@ class CliSession : public QObject
     Q_OBJECT
 
 public:
-    explicit CliSession(const QUrl &server, QObject *parent = nullptr);
+    /// `token`: the session's bearer token (may be empty: the server then refuses us).
+    CliSession(const QUrl &server, const QByteArray &token, QObject *parent = nullptr);
     ~CliSession() override;
 
     /// Opens the journal at `path`, or the next free slot when another process holds it.
@@ -52,6 +53,7 @@ public:
 
     [[nodiscard]] SyncEngine *engine() const;
     [[nodiscard]] QUrl server() const;
+    [[nodiscard]] QByteArray token() const;
     /// The collection's last applied sequence number in the journal.
     [[nodiscard]] qint64 lastSeq(const QString &collection) const;
     /// Pending edits this run could not deliver: with an open conflict, or refused.
@@ -73,6 +75,7 @@ private:
     void stopWaiting();
 
     QUrl m_server;
+    QByteArray m_token;
     Journal m_journal;
     std::unique_ptr<SyncEngine> m_engine;
     bool m_waiting = false;

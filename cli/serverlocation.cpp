@@ -3,6 +3,7 @@
 #include "clioptions.h"
 #include "identifiers.h"
 #include "journallocation.h"
+#include "localsession.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -55,6 +56,7 @@ ServerLocation ServerLocation::resolve(const CliOptions &options)
     const QString journalDir =
         options.journalDir.isEmpty() ? QDir(appDataDirectory()).filePath(u"journals"_s) : options.journalDir;
     ServerLocation location;
+    location.token = qgetenv("ETAGERE_TOKEN").trimmed();
     if (options.server.isValid()) {
         location.url = options.server;
         location.journalPath = JournalLocation::path(journalDir, options.server, localUserName());
@@ -62,8 +64,13 @@ ServerLocation ServerLocation::resolve(const CliOptions &options)
     }
     const QString dataDirectory = localServerDirectory();
     location.url = readEndpoint(dataDirectory, &location.error);
-    if (location.isValid())
-        location.journalPath = JournalLocation::localPath(journalDir, dataDirectory, localUserName());
+    if (!location.isValid())
+        return location;
+    location.journalPath = JournalLocation::localPath(journalDir, dataDirectory, localUserName());
+    if (location.token.isEmpty()) {
+        if (const std::optional<LocalSession> session = LocalSession::read(dataDirectory))
+            location.token = session->token;
+    }
     return location;
 }
 

@@ -14,10 +14,15 @@ struct CliOptions;
 /// application "Etagere" of the organization "Etagere"), and the journal is keyed by that
 /// directory (JournalLocation::localPath), as the app does. Journals live in --journal-dir,
 /// else `<AppLocalDataLocation>/journals`.
+///
+/// The session token comes from the environment variable ETAGERE_TOKEN (never from the
+/// command line, where other users could read it); without it, the embedded server's own
+/// LocalSession file in its data directory signs in the person who runs it.
 struct ServerLocation
 {
     QUrl url;
     QString journalPath; ///< slot 1; Journal::openFreeSlot() takes the next when it is held
+    QByteArray token;    ///< the session's bearer token; empty when none is known
     QString error;       ///< why no server was found (then url is empty)
 
     [[nodiscard]] bool isValid() const { return error.isEmpty(); }

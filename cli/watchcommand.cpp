@@ -29,6 +29,7 @@ void WatchCommand::onReady()
 
 void WatchCommand::connectChannel(const QString &collection)
 {
+    m_network.setBearerToken(session()->token());
     m_channel = new PushChannel(&m_network, session()->server());
     connect(m_channel, &PushChannel::changeReceived, this,
             [](const Change &change) { CliOutput::printJson(change.toJson()); });

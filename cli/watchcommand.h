@@ -2,7 +2,7 @@
 
 #include "clicommand.h"
 
-#include <QNetworkAccessManager>
+#include "networkaccess.h"
 
 namespace Etagere {
 
@@ -30,7 +30,7 @@ protected:
 private:
     void connectChannel(const QString &collection);
 
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     PushChannel *m_channel = nullptr;
 };
 

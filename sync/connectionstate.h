@@ -9,6 +9,7 @@ enum class ConnectionState {
     Live,         ///< push channel open and caught up
     Reconnecting, ///< connection lost; retrying with backoff
     NoNetwork,    ///< the system reports no network: no retries until it is back, then at once
+    SignedOut,    ///< the server does not accept the session: no retries until a new token is set
 };
 
 } // namespace Etagere

@@ -1,6 +1,7 @@
 #include "pushchannel.h"
 
 #include "fetchchangesjob.h"
+#include "networkaccess.h"
 #include "networkreachability.h"
 #include "synclogging_p.h"
 #include "wirecodec.h"
@@ -21,7 +22,7 @@ QString presenceKey(const Presence &presence)
 
 } // namespace
 
-PushChannel::PushChannel(QNetworkAccessManager *network, const QUrl &server, QObject *parent)
+PushChannel::PushChannel(NetworkAccess *network, const QUrl &server, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_server(server)
@@ -31,6 +32,7 @@ PushChannel::PushChannel(QNetworkAccessManager *network, const QUrl &server, QOb
     connect(&m_pingTimer, &QTimer::timeout, this, &PushChannel::onPingTick);
     connect(&m_watchdog, &QTimer::timeout, this, [this] { onSocketLost(u"no sign of life from the server"_s); });
     connect(&m_reconnectTimer, &QTimer::timeout, this, &PushChannel::connectSocket);
+    connect(network, &NetworkAccess::bearerTokenChanged, this, &PushChannel::onTokenChanged);
 }
 
 PushChannel::~PushChannel()
@@ -157,10 +159,14 @@ void PushChannel::connectSocket()
     QWebSocket *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
     connect(socket, &QWebSocket::connected, this, &PushChannel::onConnected);
-    connect(socket, &QWebSocket::disconnected, this, [this] { onSocketLost(u"connection closed"_s); });
+    connect(socket, &QWebSocket::disconnected, this, &PushChannel::onDisconnected);
     // Qt 6.4's QWebSocket has no errorOccurred(): the signal is error(SocketError).
     const auto errorSignal = qOverload<QAbstractSocket::SocketError>(&QWebSocket::error);
-    connect(socket, errorSignal, this, [this] { onSocketLost(m_socket ? m_socket->errorString() : QString()); });
+    connect(socket, errorSignal, this, [this](QAbstractSocket::SocketError error) {
+        if (error == QAbstractSocket::ConnectionRefusedError)
+            probeSession(); // a refused handshake looks the same as a refused connection
+        onSocketLost(m_socket ? m_socket->errorString() : QString());
+    });
     connect(socket, &QWebSocket::textMessageReceived, this, &PushChannel::onTextMessage);
     connect(socket, &QWebSocket::binaryMessageReceived, this, &PushChannel::signOfLife);
     connect(socket, &QWebSocket::pong, this, &PushChannel::signOfLife);
@@ -168,7 +174,9 @@ void PushChannel::connectSocket()
     setState(first ? ConnectionState::Connecting : ConnectionState::Reconnecting);
     qCDebug(lcSync) << "push channel connecting to" << liveUrl(m_server).toString();
     m_watchdog.start(m_pingInterval * 5 / 2);
-    m_socket->open(QNetworkRequest(liveUrl(m_server)));
+    QNetworkRequest request(liveUrl(m_server));
+    m_network->authorize(request);
+    m_socket->open(request);
 }
 
 bool PushChannel::isNetworkReachable() const
@@ -232,6 +240,15 @@ void PushChannel::onSocketLost(const QString &reason)
     scheduleReconnect();
 }
 
+void PushChannel::onDisconnected()
+{
+    if (m_socket && m_socket->closeCode() == LiveCloseCode::SessionEnded) {
+        signOut(m_socket->closeReason());
+        return;
+    }
+    onSocketLost(u"connection closed"_s);
+}
+
 void PushChannel::teardownSocket()
 {
     m_pingTimer.stop();
@@ -251,7 +268,7 @@ void PushChannel::teardownSocket()
 
 void PushChannel::scheduleReconnect()
 {
-    if (!m_wanted)
+    if (!m_wanted || m_signedOut)
         return;
     if (!isNetworkReachable()) {
         waitForNetwork();

@@ -11,12 +11,12 @@
 #include <QTimer>
 #include <QUrl>
 
-class QNetworkAccessManager;
 class QWebSocket;
 
 namespace Etagere {
 
 class FetchChangesJob;
+class NetworkAccess;
 class NetworkReachability;
 class RestJob;
 
@@ -40,6 +40,12 @@ class RestJob;
 /// With a NetworkReachability (setReachability()) it does not try while the system reports
 /// no network: it drops the socket, stops retrying and its state is NoNetwork; when the
 /// network comes back it connects at once, and also cuts short a pending backoff delay.
+/// Identity: the upgrade request carries `network`'s bearer token. When the server ends the
+/// session (close code 4401) or refuses the handshake and an authenticated REST probe then
+/// gets 401, the channel stops retrying, its state becomes SignedOut and it emits
+/// authenticationRequired(); a new token (NetworkAccess::setBearerToken()) reconnects at once.
+/// Close code 4403 (a right was revoked) reconnects as usual: the next `hello` tells which
+/// subscription is refused.
 /// Lives in its creator's thread. `network` must outlive it.
 class PushChannel : public QObject
 {
@@ -51,7 +57,7 @@ public:
     static constexpr int DefaultReconnectCapMs = Backoff::DefaultCapMs;
 
     /// `server` is the REST base URL (http or https); the WebSocket URL derives from it.
-    PushChannel(QNetworkAccessManager *network, const QUrl &server, QObject *parent = nullptr);
+    PushChannel(NetworkAccess *network, const QUrl &server, QObject *parent = nullptr);
     ~PushChannel() override;
 
     /// ws://host:port/v1/live for http://host:port (wss for https).
@@ -109,6 +115,8 @@ Q_SIGNALS:
     /// The server refused a subscription (403 or 404).
     void subscriptionFailed(const QString &collection, int status);
     void presenceReceived(const Etagere::Presence &presence);
+    /// The server no longer accepts the session: sign in again (state is SignedOut).
+    void authenticationRequired();
 
 private:
     struct Feed
@@ -126,6 +134,12 @@ private:
     void onConnected();
     void onTextMessage(const QString &text);
     void onSocketLost(const QString &reason);
+    void onDisconnected();
+    // pushchannel_signin.cpp: telling a refused session from a refused connection
+    void probeSession();
+    void onProbeFinished(RestJob *job);
+    void signOut(const QString &reason);
+    void onTokenChanged();
     void teardownSocket();
     void scheduleReconnect();
     void setState(ConnectionState state);
@@ -144,7 +158,8 @@ private:
     void requireReset(const QString &collection, qint64 seq);
     void stopCatchUp(Feed &feed);
 
-    QNetworkAccessManager *m_network;
+    NetworkAccess *m_network;
+    QPointer<RestJob> m_probe;
     QUrl m_server;
     QPointer<QWebSocket> m_socket;
     ConnectionState m_state = ConnectionState::Offline;
@@ -153,6 +168,7 @@ private:
     QPointer<NetworkReachability> m_reachability;
     bool m_wanted = false;
     bool m_everWelcomed = false;
+    bool m_signedOut = false;
     int m_pingInterval = DefaultPingIntervalMs;
     Backoff m_backoff;
     QTimer m_pingTimer;

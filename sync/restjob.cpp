@@ -7,6 +7,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Etagere {
@@ -16,8 +18,9 @@ namespace {
 RestJob::Error errorForStatus(int status)
 {
     switch (status) {
-    case 401:
+    case 401: return RestJob::Error::Unauthorized;
     case 403: return RestJob::Error::Forbidden;
+    case 429: return RestJob::Error::RateLimited;
     case 404: return RestJob::Error::NotFound;
     case 410: return RestJob::Error::Gone;
     case 412: return RestJob::Error::Conflict;
@@ -88,6 +91,7 @@ QJsonValue RestJob::serverData() const { return m_serverData; }
 QString RestJob::serverEtag() const { return m_serverEtag; }
 QString RestJob::problemField() const { return m_problemField; }
 QString RestJob::problemDetail() const { return m_problemDetail; }
+int RestJob::retryAfterSeconds() const { return m_retryAfter; }
 
 void RestJob::sendRequest(const QByteArray &verb, const QString &path, const QUrlQuery &query,
                           const QList<RawHeader> &headers, const std::optional<QJsonValue> &body)
@@ -167,6 +171,8 @@ void RestJob::failFromStatus(int status, const QByteArray &body)
         fail(error, describe(status, u"the record was changed on the server"_s, {}));
         return;
     }
+    if (error == Error::RateLimited) // delay-seconds; an HTTP-date (or nothing) counts as 1 s
+        m_retryAfter = std::max(1, replyHeader("Retry-After").trimmed().toInt());
     if (const std::optional<Problem> problem = decoded.isValid() ? Problem::fromJson(decoded.value) : std::nullopt) {
         m_problemField = problem->field;
         m_problemDetail = problem->detail.isEmpty() ? problem->title : problem->detail;

@@ -36,7 +36,9 @@ public:
         Validation,           ///< 422: problemField() and problemDetail() from the problem document
         NotFound,             ///< 404
         Gone,                 ///< 410
-        Forbidden,            ///< 401 or 403
+        Unauthorized,         ///< 401: no valid session; sign in again
+        Forbidden,            ///< 403: the user lacks the right
+        RateLimited,          ///< 429: retryAfterSeconds() says when to try again
         BadRequest,           ///< any other 4xx (400, 413, 415, ...)
         Server,               ///< 5xx
         Protocol,             ///< an answer the client cannot understand
@@ -73,6 +75,8 @@ public:
     /// For error answers with a problem document: the field at fault and the detail.
     [[nodiscard]] QString problemField() const;
     [[nodiscard]] QString problemDetail() const;
+    /// For Error::RateLimited: the server's `Retry-After` in seconds (at least 1).
+    [[nodiscard]] int retryAfterSeconds() const;
 
 Q_SIGNALS:
     /// Emitted exactly once, when the job succeeded or failed (not after abort()).
@@ -114,6 +118,7 @@ private:
     QString m_serverEtag;
     QString m_problemField;
     QString m_problemDetail;
+    int m_retryAfter = 0;
     bool m_started = false;
     bool m_finished = false;
     bool m_autoDelete = true;

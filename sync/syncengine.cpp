@@ -10,6 +10,9 @@
 
 #include <QSet>
 
+#include <algorithm>
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Etagere {
@@ -66,6 +69,7 @@ SyncEngine::Private::Private(SyncEngine *engine, const QUrl &serverUrl, RecordSt
     QObject::connect(&retryTimer, &QTimer::timeout, q, [this] { onRetry(); });
     QObject::connect(&channel, &PushChannel::stateChanged, q, [this](ConnectionState state) { onChannelState(state); });
     QObject::connect(&channel, &PushChannel::reconnectScheduled, q, &SyncEngine::reconnectScheduled);
+    QObject::connect(&channel, &PushChannel::authenticationRequired, q, [this] { requireSignIn(); });
     if (!NetworkReachability::isLocal(serverUrl)) // loopback works without any network
         channel.setReachability(NetworkReachability::system(q));
     QObject::connect(&channel, &PushChannel::changeReceived, q, [this](const Change &change) { onChange(change); });
@@ -106,7 +110,7 @@ void SyncEngine::Private::onCollectionsListed(RestJob *job)
 {
     if (job->error() != RestJob::Error::None) {
         Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot list the collections: %1").arg(job->errorString()));
-        scheduleRetry();
+        retryAfterFailure(job);
         return;
     }
     const QList<CollectionSchema> collections = static_cast<ListCollectionsJob *>(job)->collections();
@@ -152,7 +156,7 @@ void SyncEngine::Private::onCollectionLoaded(RestJob *finished)
     loadJobs.remove(collection);
     if (job->error() != RestJob::Error::None) {
         Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot load %1: %2").arg(collection, job->errorString()));
-        scheduleRetry();
+        retryAfterFailure(job);
         return;
     }
     const QList<RecordState> merged = mergeLoaded(collection, job->records());
@@ -201,11 +205,30 @@ void SyncEngine::Private::onChannelState(ConnectionState state)
     onRetry(); // the server is back: finish loading and send what waits
 }
 
-void SyncEngine::Private::scheduleRetry()
+void SyncEngine::Private::scheduleRetry(int minimumMs)
 {
-    if (!running || retryTimer.isActive())
+    if (!running || signedOut || retryTimer.isActive())
         return;
-    retryTimer.start(retryBackoff.next());
+    retryTimer.start(std::max(retryBackoff.next(), minimumMs));
+}
+
+void SyncEngine::Private::retryAfterFailure(const RestJob *job)
+{
+    if (job->error() == RestJob::Error::Unauthorized)
+        requireSignIn();
+    else if (job->error() == RestJob::Error::RateLimited)
+        scheduleRetry(job->retryAfterSeconds() * 1000);
+    else
+        scheduleRetry();
+}
+
+void SyncEngine::Private::requireSignIn()
+{
+    retryTimer.stop();
+    if (std::exchange(signedOut, true))
+        return;
+    qCInfo(lcSync) << "the server no longer accepts the session; waiting for a new token";
+    Q_EMIT q->authenticationRequired();
 }
 
 void SyncEngine::Private::onRetry()
@@ -305,6 +328,20 @@ void SyncEngine::start()
     d->retryBackoff.reset();
     d->channel.open();
     d->onRetry();
+}
+
+void SyncEngine::setBearerToken(const QByteArray &token)
+{
+    d->network.setBearerToken(token); // the push channel reconnects by itself if it was signed out
+    if (!std::exchange(d->signedOut, false))
+        return;
+    d->retryBackoff.reset();
+    d->onRetry(); // load and send what waited for the sign-in
+}
+
+QByteArray SyncEngine::bearerToken() const
+{
+    return d->network.bearerToken();
 }
 
 void SyncEngine::stop()

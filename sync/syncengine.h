@@ -51,6 +51,12 @@ public:
     /// Closes the push channel and stops retrying. Pending edits stay in the store.
     void stop();
 
+    /// The session token every request and the push channel carry (PROTOCOL.md "Identity";
+    /// kept in memory only). Setting one after authenticationRequired() resumes at once:
+    /// loads, the push channel and the writes that waited.
+    void setBearerToken(const QByteArray &token);
+    [[nodiscard]] QByteArray bearerToken() const;
+
     [[nodiscard]] ConnectionState connectionState() const;
     /// Why the connection to the server was last lost (for people, in English); empty while live.
     [[nodiscard]] QString connectionError() const;
@@ -137,6 +143,10 @@ Q_SIGNALS:
     /// The connection was lost; attempt `attempt` to reconnect starts in `delayMs` ms.
     void reconnectScheduled(int delayMs, int attempt);
     void userChanged(const QString &user);
+    /// The server refused the session (401, or it ended the live socket): nothing is sent
+    /// until setBearerToken() gives a new token. Pending edits stay in the store. Emitted once
+    /// per sign-out; connectionState() becomes SignedOut when the push channel learns it.
+    void authenticationRequired();
     void collectionsChanged();
     /// A collection's records were (re)loaded as a whole: initial load or reset.
     void collectionReloaded(const QString &collection);

@@ -7,6 +7,7 @@
 #include "syncengine.h"
 
 #include "backoff.h"
+#include "networkaccess.h"
 #include "pushchannel.h"
 #include "record.h"
 #include "recordstore.h"
@@ -14,7 +15,6 @@
 
 #include <QHash>
 #include <QMap>
-#include <QNetworkAccessManager>
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
@@ -70,7 +70,12 @@ public:
     void onCollectionLoaded(RestJob *job);
     [[nodiscard]] QList<RecordState> mergeLoaded(const QString &collection, const QList<Record> &loaded) const;
     void onChannelState(ConnectionState state);
-    void scheduleRetry();
+    /// Retries loads and deferred writes after the backoff's next delay (at least `minimumMs`).
+    void scheduleRetry(int minimumMs = 0);
+    /// scheduleRetry() after a failed job; a 401 waits for a new token instead, a 429 for Retry-After.
+    void retryAfterFailure(const RestJob *job);
+    /// The session is gone: stop retrying and ask for a new token (authenticationRequired, once).
+    void requireSignIn();
     void onRetry();
     /// Commits `batch` to the store, then updates the pending set. When the store refuses it
     /// (disk full, read-only or damaged journal) nothing changes: logs, errorOccurred, false.
@@ -129,10 +134,11 @@ public:
     SyncEngine *q;
     QUrl server;
     RecordStore *store;
-    QNetworkAccessManager network;
+    NetworkAccess network;
     PushChannel channel;
     QString user;
     bool running = false;
+    bool signedOut = false;               ///< a 401 or close code 4401: waiting for setBearerToken()
     bool listed = false;                  ///< the collection list has been fetched
     QPointer<RestJob> listJob;
     QSet<QString> unloaded;               ///< collections whose load failed or is pending

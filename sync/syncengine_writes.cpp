@@ -166,9 +166,9 @@ bool SyncEngine::Private::editLocal(RecordState state, const QStringList &fields
 void SyncEngine::Private::scheduleWrite(const QString &collection, const QString &id)
 {
     const QString key = keyOf(collection, id);
-    if (!running || inFlight.contains(key) || openConflicts.contains(key) || refused.contains(key)
+    if (!running || signedOut || inFlight.contains(key) || openConflicts.contains(key) || refused.contains(key)
         || deferred.contains(key))
-        return;
+        return; // signed out: the store keeps it dirty; setBearerToken() sends it
     const std::optional<RecordState> state = store->record(collection, id);
     if (!state)
         return;
@@ -285,9 +285,11 @@ void SyncEngine::Private::handleWriteError(const RecordState &state, const InFli
     case RestJob::Error::Network:
     case RestJob::Error::Timeout:
     case RestJob::Error::Server:
+    case RestJob::Error::Unauthorized: // kept until the user signs in again
+    case RestJob::Error::RateLimited:
         qCInfo(lcSync) << "write of" << state.id << "will be retried:" << job->errorString();
         deferred.insert(keyOf(state.collection, state.id));
-        scheduleRetry(); // with backoff, and at once when the push channel is live again
+        retryAfterFailure(job); // with backoff, and at once when the push channel is live again
         return;
     default:
         break;

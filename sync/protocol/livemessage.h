@@ -18,6 +18,16 @@ struct Presence
     friend bool operator==(const Presence &, const Presence &) = default;
 };
 
+/// WebSocket close codes the server uses on `/v1/live` (private-use range 4000-4999; an
+/// extension: PROTOCOL.md is silent on how a socket ends).
+namespace LiveCloseCode {
+/// The session ended (logged out, expired, or its user removed or given a new password):
+/// the client must sign in again before reconnecting.
+inline constexpr quint16 SessionEnded = 4401;
+/// The user lost a right on a subscribed collection: reconnect; `hello` tells which.
+inline constexpr quint16 RightsChanged = 4403;
+} // namespace LiveCloseCode
+
 /// One message of the `/v1/live` WebSocket, either direction. Which members are
 /// meaningful depends on `type`:
 /// - Hello, Welcome: `collections` (name -> sequence number); Welcome also `user`, the

@@ -55,6 +55,9 @@ void TestConnectionIndicator::text_data()
     row("no network", NoNetwork, 0, 0, u"No network — waiting for it to come back"_s);
     row("no network, pending", NoNetwork, 5, 0,
         u"No network — edits saved on this computer: 5; they will be sent when the network is back"_s);
+    row("signed out", SignedOut, 0, 0, u"Signed out — sign in to sync"_s);
+    row("signed out, pending", SignedOut, 4, 0,
+        u"Signed out — edits saved on this computer: 4; they will be sent once you sign in"_s);
     row("offline", Offline, 0, 0, u"Offline"_s);
     row("offline, pending", Offline, 2, 0,
         u"Offline — edits saved on this computer: 2; they will be sent when the server is back"_s);

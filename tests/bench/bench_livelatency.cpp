@@ -26,9 +26,11 @@ const QString Tasks = u"tasks"_s;
 /// One desktop client: its own store and engine.
 struct Client
 {
-    explicit Client(const QUrl &server)
+    /// `token`: the session, for a real server (a scripted one asks for none).
+    explicit Client(const QUrl &server, const QByteArray &token = {})
         : engine(server, &store)
     {
+        engine.setBearerToken(token);
     }
 
     MemoryRecordStore store;
@@ -133,8 +135,8 @@ void BenchLiveLatency::initTestCase()
     qRegisterMetaType<Etagere::ChangeSource>();
     m_server = std::make_unique<TestServer>(QStringList{u"--demo"_s});
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    m_alice = std::make_unique<Client>(m_server->url());
-    m_bob = std::make_unique<Client>(m_server->url());
+    m_alice = std::make_unique<Client>(m_server->url(), m_server->token());
+    m_bob = std::make_unique<Client>(m_server->url(), m_server->token());
     for (Client *client : {m_alice.get(), m_bob.get()}) {
         client->engine.start();
         const SyncEngine &engine = client->engine;

@@ -25,9 +25,10 @@ int waitFor(QNetworkReply *reply)
 
 } // namespace
 
-ServerProbe::ServerProbe(const QUrl &server)
+ServerProbe::ServerProbe(const QUrl &server, const QByteArray &token)
     : m_server(server)
 {
+    m_network.setBearerToken(token);
 }
 
 std::optional<QJsonObject> ServerProbe::get(const QString &path)

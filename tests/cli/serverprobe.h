@@ -1,7 +1,8 @@
 #pragma once
 
+#include "networkaccess.h"
+
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QUrl>
 
 #include <optional>
@@ -14,7 +15,7 @@ namespace Etagere {
 class ServerProbe
 {
 public:
-    explicit ServerProbe(const QUrl &server);
+    ServerProbe(const QUrl &server, const QByteArray &token);
 
     /// The JSON object of a GET, or nothing when it failed or was not 200.
     [[nodiscard]] std::optional<QJsonObject> get(const QString &path);
@@ -30,7 +31,7 @@ public:
               const QString &etag = {});
 
 private:
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     QUrl m_server;
 };
 

@@ -56,7 +56,8 @@ void TestCli::initTestCase()
 {
     m_server = std::make_unique<TestServer>(QStringList{u"--demo"_s});
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    m_probe = std::make_unique<ServerProbe>(m_server->url());
+    qputenv("ETAGERE_TOKEN", m_server->token()); // the CLI's runs inherit it
+    m_probe = std::make_unique<ServerProbe>(m_server->url(), m_server->token());
 }
 
 void TestCli::init()

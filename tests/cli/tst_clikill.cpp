@@ -71,6 +71,7 @@ void TestCliKill::initTestCase()
     QVERIFY(m_journals.isValid());
     m_server = std::make_unique<TestServer>(QStringList{u"--demo"_s});
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    qputenv("ETAGERE_TOKEN", m_server->token()); // the CLI's runs inherit it
 }
 
 QStringList TestCliKill::cliArguments() const
@@ -111,6 +112,7 @@ bool TestCliKill::fillJournal(const QString &path, int count, Edits *edits)
     if (!journal.open(path))
         return false;
     SyncEngine engine(m_server->url(), &journal);
+    engine.setBearerToken(m_server->token());
     QSignalSpy loaded(&engine, &SyncEngine::collectionReloaded);
     engine.start(); // learns the schema and the records, then goes "offline": stopped
     if (!loaded.wait(Timeout))
@@ -153,7 +155,7 @@ void TestCliKill::killedReplayDeliversEveryEditExactlyOnce()
     const int editCount = fromEnvironment("ETAGERE_KILL_EDITS", 200);
     const int rounds = fromEnvironment("ETAGERE_KILL_ROUNDS", 20);
     const QString path = JournalLocation::path(m_journals.path(), m_server->url(), localUserName());
-    ServerProbe probe(m_server->url());
+    ServerProbe probe(m_server->url(), m_server->token());
     Edits edits;
     QVERIFY(fillJournal(path, editCount, &edits));
     const qint64 before = probe.seq(Tasks);

@@ -3,7 +3,7 @@
 #include "testserver.h"
 #include "writerecordjob.h"
 
-#include <QNetworkAccessManager>
+#include "networkaccess.h"
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -32,9 +32,11 @@ class Incrementer : public QObject
     Q_OBJECT
 
 public:
-    Incrementer(const QUrl &server, const QList<Record> &records, int increments, quint32 seed)
+    Incrementer(const QUrl &server, const QByteArray &token, const QList<Record> &records, int increments,
+                quint32 seed)
         : m_server(server), m_remaining(increments), m_random(seed)
     {
+        m_network.setBearerToken(token);
         for (const Record &record : records)
             m_seen.insert(record.id, Seen{record.etag, record.data});
     }
@@ -81,7 +83,7 @@ private:
         sendNext();
     }
 
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     QUrl m_server;
     QHash<QString, Seen> m_seen;
     int m_remaining;
@@ -106,7 +108,7 @@ private Q_SLOTS:
 private:
     [[nodiscard]] QList<Record> serverRecords();
 
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     std::unique_ptr<TestServer> m_server;
 };
 
@@ -114,6 +116,7 @@ void TestConcurrentIncrements::init()
 {
     m_server = std::make_unique<TestServer>(QStringList{u"--demo"_s});
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_network.setBearerToken(m_server->token());
 }
 
 void TestConcurrentIncrements::cleanup()
@@ -150,7 +153,7 @@ void TestConcurrentIncrements::everyAcceptedIncrementCounts()
     std::vector<std::unique_ptr<Incrementer>> incrementers;
     std::vector<std::unique_ptr<QSignalSpy>> finished;
     for (int i = 0; i < clients; ++i) {
-        incrementers.push_back(std::make_unique<Incrementer>(m_server->url(), before, increments, quint32(i + 1)));
+        incrementers.push_back(std::make_unique<Incrementer>(m_server->url(), m_server->token(), before, increments, quint32(i + 1)));
         finished.push_back(std::make_unique<QSignalSpy>(incrementers.back().get(), &Incrementer::finished));
     }
     for (const auto &incrementer : incrementers)

@@ -10,7 +10,7 @@
 #include "testserver.h"
 #include "writerecordjob.h"
 
-#include <QNetworkAccessManager>
+#include "networkaccess.h"
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -49,13 +49,14 @@ public:
 /// One subscriber: an engine behind a relay that the test cuts at will.
 struct Subscriber
 {
-    explicit Subscriber(quint16 serverPort)
+    Subscriber(quint16 serverPort, const QByteArray &token)
         : listening(relay.listen())
         , engine(relay.url(), &store)
         , reloaded(&engine, &SyncEngine::collectionReloaded)
     {
         relay.setTarget(serverPort);
         engine.setTimings(1000, 20);
+        engine.setBearerToken(token);
     }
 
     TcpRelay relay;
@@ -72,9 +73,10 @@ class Writer : public QObject
     Q_OBJECT
 
 public:
-    Writer(const QUrl &server, int writes, quint32 seed)
+    Writer(const QUrl &server, const QByteArray &token, int writes, quint32 seed)
         : m_server(server), m_remaining(writes), m_random(seed)
     {
+        m_network.setBearerToken(token);
     }
 
     void start() { writeNext(); }
@@ -112,7 +114,7 @@ private:
         writeNext();
     }
 
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     QUrl m_server;
     int m_remaining;
     QRandomGenerator m_random;
@@ -133,7 +135,7 @@ private Q_SLOTS:
 private:
     [[nodiscard]] static bool matches(const Subscriber &subscriber, const QList<Record> &records, qint64 seq);
 
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     std::unique_ptr<TestServer> m_server;
 };
 
@@ -141,6 +143,7 @@ void TestSubscribersResume::init()
 {
     m_server = std::make_unique<TestServer>(QStringList{u"--demo"_s});
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_network.setBearerToken(m_server->token());
 }
 
 void TestSubscribersResume::cleanup()
@@ -167,7 +170,7 @@ void TestSubscribersResume::everySubscriberEndsWithTheServersState()
     const quint16 port = quint16(m_server->url().port());
     std::vector<std::unique_ptr<Subscriber>> subscribers;
     for (int i = 0; i < 3; ++i) {
-        subscribers.push_back(std::make_unique<Subscriber>(port));
+        subscribers.push_back(std::make_unique<Subscriber>(port, m_server->token()));
         QVERIFY(subscribers.back()->listening);
         subscribers.back()->engine.start();
     }
@@ -183,7 +186,7 @@ void TestSubscribersResume::everySubscriberEndsWithTheServersState()
     std::vector<std::unique_ptr<Writer>> writers;
     std::vector<std::unique_ptr<QSignalSpy>> finished;
     for (int i = 0; i < 4; ++i) {
-        writers.push_back(std::make_unique<Writer>(m_server->url(), writes / 4, quint32(i + 7)));
+        writers.push_back(std::make_unique<Writer>(m_server->url(), m_server->token(), writes / 4, quint32(i + 7)));
         finished.push_back(std::make_unique<QSignalSpy>(writers.back().get(), &Writer::finished));
     }
     QRandomGenerator random(42);

@@ -5,7 +5,7 @@
 #include "tcprelay.h"
 #include "testserver.h"
 
-#include <QNetworkAccessManager>
+#include "networkaccess.h"
 #include <QSignalSpy>
 #include <QTest>
 
@@ -20,10 +20,11 @@ const QString Tasks = u"tasks"_s;
 /// One desktop client: its own store and engine.
 struct Client
 {
-    explicit Client(const QUrl &server)
+    Client(const QUrl &server, const QByteArray &token)
         : engine(server, &store)
     {
         engine.setTimings(1000, 50);
+        engine.setBearerToken(token);
     }
 
     [[nodiscard]] QJsonValue value(const QString &id, const QString &field) const
@@ -57,7 +58,7 @@ private:
     [[nodiscard]] static bool startClient(Client &client);
     [[nodiscard]] std::optional<Record> serverRecord(const QString &id);
 
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<Client> m_alice;
     std::unique_ptr<Client> m_bob;
@@ -68,8 +69,9 @@ void TestTwoClients::init()
     qRegisterMetaType<Etagere::ChangeSource>();
     m_server = std::make_unique<TestServer>(QStringList{u"--demo"_s});
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    m_alice = std::make_unique<Client>(m_server->url());
-    m_bob = std::make_unique<Client>(m_server->url());
+    m_network.setBearerToken(m_server->token());
+    m_alice = std::make_unique<Client>(m_server->url(), m_server->token());
+    m_bob = std::make_unique<Client>(m_server->url(), m_server->token());
     QVERIFY(startClient(*m_alice));
     QVERIFY(startClient(*m_bob));
 }
@@ -211,7 +213,7 @@ void TestTwoClients::droppedClientResumesFromItsNumbers()
     TcpRelay relay;
     QVERIFY(relay.listen());
     relay.setTarget(quint16(m_server->url().port()));
-    Client carol(relay.url());
+    Client carol(relay.url(), m_server->token());
     QVERIFY(startClient(carol));
     const qint64 before = carol.store.lastSeq(Tasks);
     QSignalSpy reloaded(&carol.engine, &SyncEngine::collectionReloaded);

@@ -6,10 +6,10 @@
 #include "memoryrecordstore.h"
 #include "runjob.h"
 #include "syncengine.h"
+#include "networkaccess.h"
 #include "testserver.h"
 #include "writerecordjob.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -31,6 +31,8 @@ struct EngineFixture
         if (!server->start())
             return false;
         engine = std::make_unique<SyncEngine>(server->url(), &store);
+        engine->setBearerToken(server->token());
+        network.setBearerToken(server->token());
         engine->setTimings(1000, 50);
         QSignalSpy reloaded(engine.get(), &SyncEngine::collectionReloaded);
         engine->start();
@@ -56,7 +58,7 @@ struct EngineFixture
     std::unique_ptr<TestServer> server;
     MemoryRecordStore store;
     std::unique_ptr<SyncEngine> engine;
-    QNetworkAccessManager network;
+    NetworkAccess network;
 };
 
 } // namespace Etagere::Test

@@ -4,13 +4,13 @@
 // tester) against a real etagere-server, and helpers to read dataChanged spies.
 
 #include "memoryrecordstore.h"
+#include "networkaccess.h"
 #include "recordtablemodel.h"
 #include "syncengine.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
@@ -26,12 +26,13 @@ constexpr int HighlightMs = 300;
 /// One client: its own store, engine and model (with a model tester) on one collection.
 struct Client
 {
-    explicit Client(const QUrl &server, const QString &collection = u"tasks"_s)
+    Client(const QUrl &server, const QByteArray &token, const QString &collection = u"tasks"_s)
         : engine(server, &store)
         , model(&engine)
         , tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest)
         , reloaded(&engine, &SyncEngine::collectionReloaded)
     {
+        engine.setBearerToken(token);
         model.setCollection(collection);
         model.setRemoteHighlightDuration(HighlightMs);
     }
@@ -77,9 +78,10 @@ inline QJsonObject kindsSchema()
                                      field("d", "date", false), field("dt", "datetime", false), e}}};
 }
 
-inline int createCollection(const QUrl &server, const QString &name, const QJsonObject &body)
+inline int createCollection(const QUrl &server, const QByteArray &token, const QString &name, const QJsonObject &body)
 {
-    QNetworkAccessManager network;
+    NetworkAccess network;
+    network.setBearerToken(token);
     QNetworkRequest request(server.resolved(QUrl(u"/v1/collections/"_s + name)));
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     request.setRawHeader("If-None-Match", "*");

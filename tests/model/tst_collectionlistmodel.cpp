@@ -7,7 +7,6 @@
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
@@ -28,13 +27,13 @@ CollectionSchema localSchema(const QString &name, const QString &title)
     return schema;
 }
 
-int createCollection(const QUrl &server, const QString &name, const QString &title)
+int createCollection(const TestServer &server, const QString &name, const QString &title)
 {
     const QJsonObject body{
         {u"title"_s, title},
         {u"fields"_s, QJsonArray{QJsonObject{{u"name"_s, u"title"_s}, {u"type"_s, u"string"_s},
                                              {u"title"_s, u"Title"_s}, {u"required"_s, true}}}}};
-    return Test::createCollection(server, name, body);
+    return Test::createCollection(server.url(), server.token(), name, body);
 }
 
 QStringList names(const CollectionListModel &model)
@@ -114,7 +113,7 @@ void TestCollectionListModel::followsTheServer()
     TestServer server({u"--demo"_s});
     QVERIFY2(server.start(), qPrintable(server.errorString()));
     for (const QString &pair : std::as_const(serverExtra))
-        QCOMPARE(createCollection(server.url(), pair.section(u'=', 0, 0), pair.section(u'=', 1)), 201);
+        QCOMPARE(createCollection(server, pair.section(u'=', 0, 0), pair.section(u'=', 1)), 201);
 
     MemoryRecordStore store;
     QList<CollectionSchema> known;
@@ -122,6 +121,7 @@ void TestCollectionListModel::followsTheServer()
         known << localSchema(pair.section(u'=', 0, 0), pair.section(u'=', 1));
     QVERIFY(store.setCollections(known));
     SyncEngine engine(server.url(), &store);
+    engine.setBearerToken(server.token());
     CollectionListModel model(&engine);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), stored.size());
@@ -156,6 +156,7 @@ void TestCollectionListModel::roles()
     QVERIFY2(server.start(), qPrintable(server.errorString()));
     MemoryRecordStore store;
     SyncEngine engine(server.url(), &store);
+    engine.setBearerToken(server.token());
     CollectionListModel model(&engine);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     engine.start();

@@ -36,7 +36,7 @@ void TestRecordTableModel::init()
 {
     m_server = std::make_unique<TestServer>(QStringList{u"--demo"_s});
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    QCOMPARE(createCollection(m_server->url(), u"kinds"_s, kindsSchema()), 201);
+    QCOMPARE(createCollection(m_server->url(), m_server->token(), u"kinds"_s, kindsSchema()), 201);
 }
 
 void TestRecordTableModel::cleanup()
@@ -46,7 +46,7 @@ void TestRecordTableModel::cleanup()
 
 void TestRecordTableModel::initialLoad()
 {
-    Client a(m_server->url());
+    Client a(m_server->url(), m_server->token());
     QSignalSpy resets(&a.model, &QAbstractItemModel::modelReset);
     QCOMPARE(a.model.rowCount(), 0);
     LOAD(a);
@@ -120,7 +120,7 @@ void TestRecordTableModel::typedRoles()
     QFETCH(QString, display);
     QFETCH(QVariant, checkState);
 
-    Client a(m_server->url(), u"kinds"_s);
+    Client a(m_server->url(), m_server->token(), u"kinds"_s);
     LOAD(a);
     QSignalSpy resets(&a.model, &QAbstractItemModel::modelReset);
     QJsonObject values{{u"s"_s, u"row"_s}};
@@ -145,8 +145,8 @@ void TestRecordTableModel::typedRoles()
 
 void TestRecordTableModel::setDataGoesToEngine()
 {
-    Client a(m_server->url());
-    Client b(m_server->url());
+    Client a(m_server->url(), m_server->token());
+    Client b(m_server->url(), m_server->token());
     LOAD(a);
     LOAD(b);
     QSignalSpy resets(&a.model, &QAbstractItemModel::modelReset);
@@ -181,7 +181,7 @@ void TestRecordTableModel::setDataGoesToEngine()
 
 void TestRecordTableModel::checkStateTogglesBoolean()
 {
-    Client a(m_server->url());
+    Client a(m_server->url(), m_server->token());
     LOAD(a);
     const QString id = a.model.idAt(0);
     const QModelIndex done = a.cell(id, u"done"_s);
@@ -210,7 +210,7 @@ void TestRecordTableModel::badValueIsRefused()
     QFETCH(QString, field);
     QFETCH(QVariant, value);
 
-    Client a(m_server->url());
+    Client a(m_server->url(), m_server->token());
     LOAD(a);
     const QString id = a.model.idAt(1);
     const QModelIndex cell = a.cell(id, field);
@@ -230,8 +230,8 @@ void TestRecordTableModel::badValueIsRefused()
 
 void TestRecordTableModel::remoteChangeUpdatesExactlyTheCell()
 {
-    Client a(m_server->url());
-    Client b(m_server->url());
+    Client a(m_server->url(), m_server->token());
+    Client b(m_server->url(), m_server->token());
     LOAD(a);
     LOAD(b);
     QSignalSpy resets(&a.model, &QAbstractItemModel::modelReset);
@@ -263,8 +263,8 @@ void TestRecordTableModel::remoteChangeUpdatesExactlyTheCell()
 
 void TestRecordTableModel::remoteInsertAndRemove()
 {
-    Client a(m_server->url());
-    Client b(m_server->url());
+    Client a(m_server->url(), m_server->token());
+    Client b(m_server->url(), m_server->token());
     LOAD(a);
     LOAD(b);
     QSignalSpy resets(&a.model, &QAbstractItemModel::modelReset);
@@ -297,7 +297,7 @@ void TestRecordTableModel::remoteInsertAndRemove()
 
 void TestRecordTableModel::localInsertAndRemove()
 {
-    Client a(m_server->url());
+    Client a(m_server->url(), m_server->token());
     LOAD(a);
     QSignalSpy resets(&a.model, &QAbstractItemModel::modelReset);
     QSignalSpy inserted(&a.model, &QAbstractItemModel::rowsInserted);
@@ -328,8 +328,8 @@ void TestRecordTableModel::localInsertAndRemove()
 
 void TestRecordTableModel::conflictIsShown()
 {
-    Client a(m_server->url());
-    Client b(m_server->url());
+    Client a(m_server->url(), m_server->token());
+    Client b(m_server->url(), m_server->token());
     LOAD(a);
     LOAD(b);
     const QString id = a.model.idAt(2);
@@ -373,8 +373,8 @@ void TestRecordTableModel::editBegunBeforeRemoteChange()
 {
     QFETCH(QString, remote);
     QFETCH(bool, conflict);
-    Client a(m_server->url());
-    Client b(m_server->url());
+    Client a(m_server->url(), m_server->token());
+    Client b(m_server->url(), m_server->token());
     LOAD(a);
     LOAD(b);
     const QString id = a.model.idAt(4);
@@ -407,7 +407,7 @@ void TestRecordTableModel::editBegunBeforeRemoteChange()
 
 void TestRecordTableModel::switchingCollectionResets()
 {
-    Client a(m_server->url());
+    Client a(m_server->url(), m_server->token());
     LOAD(a);
     QSignalSpy resets(&a.model, &QAbstractItemModel::modelReset);
     QSignalSpy collectionChanged(&a.model, &RecordTableModel::collectionChanged);

@@ -1,5 +1,7 @@
 #include "testserver.h"
 
+#include "localsession.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 
@@ -63,6 +65,7 @@ bool TestServer::waitForListening()
             const QByteArray line = m_process->readLine().trimmed();
             if (line.startsWith(ListeningPrefix)) {
                 m_url = QUrl(QString::fromUtf8(line.mid(ListeningPrefix.size())));
+                readLocalSession();
                 return m_url.isValid();
             }
             continue;
@@ -111,6 +114,23 @@ bool TestServer::isRunning() const
 QUrl TestServer::url() const
 {
     return m_url;
+}
+
+void TestServer::readLocalSession()
+{
+    const std::optional<LocalSession> session = LocalSession::read(m_dataDir);
+    m_token = session ? session->token : QByteArray();
+    m_user = session ? session->user : QString();
+}
+
+QByteArray TestServer::token() const
+{
+    return m_token;
+}
+
+QString TestServer::user() const
+{
+    return m_user;
 }
 
 QString TestServer::dataDir() const

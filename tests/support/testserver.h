@@ -43,17 +43,24 @@ public:
     [[nodiscard]] qint64 processId() const;
     /// Why the last start() failed, with what the server wrote to stderr.
     [[nodiscard]] QString errorString() const;
+    /// The session of the server's built-in local user (LocalSession, `DIR/local-token`),
+    /// read when start() succeeded; empty when the server wrote none.
+    [[nodiscard]] QByteArray token() const;
+    [[nodiscard]] QString user() const;
     /// Path of the server executable the tests run.
     [[nodiscard]] static QString executablePath();
 
 private:
     [[nodiscard]] bool waitForListening();
+    void readLocalSession();
 
     QStringList m_extraArgs;
     std::unique_ptr<QTemporaryDir> m_tempDir;
     QString m_dataDir;
     std::unique_ptr<QProcess> m_process;
     QUrl m_url;
+    QByteArray m_token;
+    QString m_user;
     QString m_errorString;
 };
 

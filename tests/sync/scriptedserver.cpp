@@ -78,6 +78,20 @@ void ScriptedServer::dropWebSockets()
         socket->abort();
 }
 
+void ScriptedServer::closeWebSocket(quint16 code, const QByteArray &reason)
+{
+    if (m_webSockets.isEmpty())
+        return;
+    QByteArray payload(2, '\0');
+    qToBigEndian(code, payload.data());
+    sendFrame(m_webSockets.constLast(), 0x8, payload + reason);
+}
+
+void ScriptedServer::setUpgradeRefusal(int status)
+{
+    m_upgradeRefusal = status;
+}
+
 void ScriptedServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
@@ -132,7 +146,10 @@ bool ScriptedServer::processHttp(QTcpSocket *socket, Connection &connection)
     m_requests.append(request);
     Q_EMIT requestReceived(request);
     if (request.headers.value("upgrade"_ba).toLower() == "websocket"_ba) {
-        upgrade(socket, connection, request);
+        if (m_upgradeRefusal != 0)
+            answer(socket, json(m_upgradeRefusal, R"({"title":"refused"})"_ba));
+        else
+            upgrade(socket, connection, request);
         return true;
     }
     const Response response = m_handler ? m_handler(request) : json(404, "{}"_ba);

@@ -57,6 +57,10 @@ public:
     void sendText(const QString &text);
     /// Aborts every open WebSocket (TCP reset, no close frame).
     void dropWebSockets();
+    /// Ends the newest open WebSocket with a close frame carrying `code` and `reason`.
+    void closeWebSocket(quint16 code, const QByteArray &reason);
+    /// Answers WebSocket upgrades with `status` (and a problem body) instead of 101; 0 accepts.
+    void setUpgradeRefusal(int status);
 
     /// JSON response helper.
     [[nodiscard]] static Response json(int status, const QByteArray &body,
@@ -89,6 +93,7 @@ private:
     QList<QTcpSocket *> m_webSockets;
     int m_webSocketCount = 0;
     bool m_answerPings = true;
+    int m_upgradeRefusal = 0;
 };
 
 } // namespace Etagere

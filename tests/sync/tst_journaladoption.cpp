@@ -268,6 +268,7 @@ void TestJournalAdoption::adoptedEditsReachTheServer()
         Journal second;
         QVERIFY(second.open(slot(2)));
         SyncEngine engine(server.url(), &second);
+        engine.setBearerToken(server.token());
         engine.setTimings(1000, 50);
         engine.start();
         QTRY_VERIFY_WITH_TIMEOUT(engine.connectionState() == ConnectionState::Live && second.lastSeq(Tasks) > 0,
@@ -286,6 +287,7 @@ void TestJournalAdoption::adoptedEditsReachTheServer()
     QCOMPARE(journal.path(), slot(1));
     QCOMPARE(journal.adoptOrphanedSlots(), 2);
     SyncEngine engine(server.url(), &journal);
+    engine.setBearerToken(server.token());
     engine.setTimings(1000, 50);
     QCOMPARE(engine.pendingCount(), 2);
     engine.start();

@@ -1,6 +1,7 @@
 #include "fetchchangesjob.h"
 #include "fetchrecordsjob.h"
 #include "journal.h"
+#include "networkaccess.h"
 #include "rawdatabase.h"
 #include "runjob.h"
 #include "scriptedserver.h"
@@ -9,7 +10,6 @@
 #include "writerecordjob.h"
 
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -61,7 +61,7 @@ private:
                               const QString &etag);
 
     QTemporaryDir m_dir;
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<Journal> m_journal;
     std::unique_ptr<SyncEngine> m_engine;
@@ -85,6 +85,7 @@ void TestJournalReplay::startServer()
 {
     m_server = std::make_unique<TestServer>(QStringList{u"--demo"_s});
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_network.setBearerToken(m_server->token());
 }
 
 void TestJournalReplay::openEngine(const QUrl &server)
@@ -92,6 +93,8 @@ void TestJournalReplay::openEngine(const QUrl &server)
     m_journal = std::make_unique<Journal>();
     QVERIFY2(m_journal->open(journalPath()), qPrintable(m_journal->errorString()));
     m_engine = std::make_unique<SyncEngine>(server.isEmpty() ? m_server->url() : server, m_journal.get());
+    if (m_server) // a test may open the journal before there is any server
+        m_engine->setBearerToken(m_server->token());
     m_engine->setTimings(1000, 50);
 }
 

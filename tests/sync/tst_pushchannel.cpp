@@ -1,9 +1,9 @@
+#include "networkaccess.h"
 #include "pushchannel.h"
 #include "scriptedserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -78,13 +78,18 @@ private Q_SLOTS:
     void staysConnectedWhilePongsArrive();
     void presenceBothWays();
     void closeGoesOffline();
+    void upgradeCarriesTheSessionToken();
+    void closeCodes_data();
+    void closeCodes();
+    void refusedHandshake_data();
+    void refusedHandshake();
 
 private:
     /// Opens the channel and answers the hello with a welcome; returns the hello.
     [[nodiscard]] QJsonObject connectAndWelcome(const QMap<QString, qint64> &welcomeNumbers = {});
     [[nodiscard]] QJsonObject nextHello();
 
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     std::unique_ptr<ScriptedServer> m_server;
     std::unique_ptr<PushChannel> m_channel;
     std::unique_ptr<QSignalSpy> m_received; ///< texts the server received
@@ -97,6 +102,7 @@ void TestPushChannel::init()
     m_received = std::make_unique<QSignalSpy>(m_server.get(), &ScriptedServer::textReceived);
     m_channel = std::make_unique<PushChannel>(&m_network, m_server->url());
     m_channel->setReconnectBase(20);
+    m_network.setBearerToken({});
 }
 
 void TestPushChannel::cleanup()
@@ -464,6 +470,80 @@ void TestPushChannel::closeGoesOffline()
     m_channel->close();
     QCOMPARE(m_channel->state(), ConnectionState::Offline);
     QVERIFY(!opened.wait(300)); // no reconnect after a deliberate close
+}
+
+void TestPushChannel::upgradeCarriesTheSessionToken()
+{
+    m_network.setBearerToken("t0ken"_ba);
+    QVERIFY(!connectAndWelcome().isEmpty());
+    QCOMPARE(m_server->requests().constLast().headers.value("authorization"_ba), "Bearer t0ken"_ba);
+}
+
+void TestPushChannel::closeCodes_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<bool>("signsOut");
+    QTest::newRow("4401 session ended") << int(LiveCloseCode::SessionEnded) << true;
+    QTest::newRow("4403 rights changed") << int(LiveCloseCode::RightsChanged) << false;
+    QTest::newRow("1001 going away") << 1001 << false;
+}
+
+void TestPushChannel::closeCodes()
+{
+    QFETCH(int, code);
+    QFETCH(bool, signsOut);
+    m_network.setBearerToken("old"_ba);
+    QVERIFY(!connectAndWelcome().isEmpty());
+    QSignalSpy required(m_channel.get(), &PushChannel::authenticationRequired);
+    QSignalSpy opened(m_server.get(), &ScriptedServer::webSocketOpened);
+    m_server->closeWebSocket(quint16(code), "bye"_ba);
+    if (!signsOut) {
+        QVERIFY(opened.wait(5000)); // reconnects as after any drop
+        QCOMPARE(required.size(), 0);
+        return;
+    }
+    QTRY_COMPARE(m_channel->state(), ConnectionState::SignedOut);
+    QCOMPARE(required.size(), 1);
+    QVERIFY(!opened.wait(300)); // no retry with a session the server ended
+    m_network.setBearerToken("new"_ba);
+    QVERIFY(opened.wait(5000)); // a new token reconnects at once
+    QCOMPARE(m_server->requests().constLast().headers.value("authorization"_ba), "Bearer new"_ba);
+}
+
+void TestPushChannel::refusedHandshake_data()
+{
+    QTest::addColumn<int>("upgradeStatus");
+    QTest::addColumn<int>("probeStatus"); // of the REST request that tells why
+    QTest::addColumn<bool>("signsOut");
+    QTest::newRow("401, session refused") << 401 << 401 << true;
+    QTest::newRow("503, server busy") << 503 << 200 << false;
+    QTest::newRow("403, REST fine") << 403 << 200 << false;
+}
+
+void TestPushChannel::refusedHandshake()
+{
+    QFETCH(int, upgradeStatus);
+    QFETCH(int, probeStatus);
+    QFETCH(bool, signsOut);
+    m_server->setUpgradeRefusal(upgradeStatus);
+    m_server->setHandler([probeStatus](const ScriptedServer::Request &) {
+        return ScriptedServer::json(probeStatus, probeStatus == 200 ? R"({"collections":[]})"_ba : "{}"_ba);
+    });
+    QSignalSpy required(m_channel.get(), &PushChannel::authenticationRequired);
+    m_channel->open();
+    if (signsOut) {
+        QTRY_COMPARE(m_channel->state(), ConnectionState::SignedOut);
+        QCOMPARE(required.size(), 1);
+        return;
+    }
+    const auto probes = [this] {
+        const QList<ScriptedServer::Request> requests = m_server->requests();
+        return std::count_if(requests.cbegin(), requests.cend(),
+                             [](const ScriptedServer::Request &r) { return r.path == "/v1/collections"_L1; });
+    };
+    QTRY_VERIFY(probes() >= 2); // retried, and asked again each time
+    QCOMPARE(required.size(), 0);
+    QCOMPARE(m_channel->state(), ConnectionState::Reconnecting);
 }
 
 QTEST_GUILESS_MAIN(TestPushChannel)

@@ -2,13 +2,13 @@
 // network, an immediate reconnect (resuming from the last numbers) when it comes back.
 // The network is scripted with a fake NetworkReachability; the server is a ScriptedServer.
 
+#include "networkaccess.h"
 #include "networkreachability.h"
 #include "pushchannel.h"
 #include "scriptedserver.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -67,7 +67,7 @@ private:
     [[nodiscard]] QJsonObject nextHelloNumbers();
     [[nodiscard]] bool welcomeAndWait();
 
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     std::unique_ptr<ScriptedServer> m_server;
     std::unique_ptr<FakeReachability> m_reachability;
     std::unique_ptr<PushChannel> m_channel;

@@ -1,11 +1,11 @@
 #include "fetchchangesjob.h"
 #include "fetchrecordsjob.h"
 #include "listcollectionsjob.h"
+#include "networkaccess.h"
 #include "scriptedserver.h"
 #include "writerecordjob.h"
 
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -51,6 +51,10 @@ private Q_SLOTS:
     void writeRequests();
     void errorTaxonomy_data();
     void errorTaxonomy();
+    void retryAfter_data();
+    void retryAfter();
+    void tokenGoesOnEveryRequest_data();
+    void tokenGoesOnEveryRequest();
     void unreadableSuccessIsProtocolError();
     void noAnswerIsTimeoutAndFinishesOnce();
 
@@ -58,7 +62,7 @@ private:
     /// Starts `job`, waits for finished(); true when it finished exactly once.
     [[nodiscard]] bool run(RestJob *job);
 
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     std::unique_ptr<ScriptedServer> m_server;
 };
 
@@ -243,7 +247,8 @@ void TestRestJob::errorTaxonomy_data()
     answer("404", 404, problem, E::NotFound, u"went wrong"_s);
     answer("404 with garbage", 404, "<html>"_ba, E::NotFound, u"404"_s);
     answer("410", 410, problem, E::Gone, u"went wrong"_s);
-    answer("401", 401, problem, E::Forbidden, u"went wrong"_s);
+    answer("401", 401, problem, E::Unauthorized, u"went wrong"_s);
+    answer("429", 429, problem, E::RateLimited, u"went wrong"_s);
     answer("403", 403, problem, E::Forbidden, u"went wrong"_s);
     answer("400", 400, problem, E::BadRequest, u"went wrong"_s);
     answer("413", 413, problem, E::BadRequest, u"went wrong"_s);
@@ -291,6 +296,61 @@ void TestRestJob::errorTaxonomy()
     QVERIFY(!job.errorString().isEmpty());
     QVERIFY2(job.errorString().contains(detail), qPrintable(job.errorString()));
     QVERIFY(job.newEtag().isEmpty());
+}
+
+void TestRestJob::retryAfter_data()
+{
+    QTest::addColumn<QByteArray>("header"); // empty: none sent
+    QTest::addColumn<int>("seconds");
+    QTest::newRow("seconds") << "7"_ba << 7;
+    QTest::newRow("none") << QByteArray() << 1;
+    QTest::newRow("zero") << "0"_ba << 1;
+    QTest::newRow("an HTTP date") << "Wed, 21 Oct 2026 07:28:00 GMT"_ba << 1;
+}
+
+void TestRestJob::retryAfter()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(int, seconds);
+    ScriptedServer::Response response = ScriptedServer::json(429, R"({"title":"Too many requests"})"_ba);
+    if (!header.isEmpty())
+        response.headers.append({"Retry-After"_ba, header});
+    m_server->setHandler([response](const ScriptedServer::Request &) { return response; });
+    ListCollectionsJob job(&m_network, m_server->url());
+    QVERIFY(run(&job));
+    QCOMPARE(job.error(), RestJob::Error::RateLimited);
+    QCOMPARE(job.retryAfterSeconds(), seconds);
+}
+
+void TestRestJob::tokenGoesOnEveryRequest_data()
+{
+    QTest::addColumn<QByteArray>("token");
+    QTest::addColumn<QByteArray>("authorization"); // empty: no header at all
+    QTest::newRow("signed in") << "abc-123_x"_ba << "Bearer abc-123_x"_ba;
+    QTest::newRow("no session") << QByteArray() << QByteArray();
+}
+
+void TestRestJob::tokenGoesOnEveryRequest()
+{
+    QFETCH(QByteArray, token);
+    QFETCH(QByteArray, authorization);
+    m_network.setBearerToken(token);
+    m_server->setHandler([](const ScriptedServer::Request &request) {
+        if (request.path.endsWith("/changes"_L1))
+            return ScriptedServer::json(200, R"({"seq":0,"changes":[]})"_ba);
+        return ScriptedServer::json(200, R"({"seq":0,"records":[],"next":null})"_ba);
+    });
+    FetchRecordsJob records(&m_network, m_server->url(), u"tasks"_s);
+    QVERIFY(run(&records));
+    FetchChangesJob changes(&m_network, m_server->url(), u"tasks"_s, 0);
+    QVERIFY(run(&changes));
+    const QList<ScriptedServer::Request> requests = m_server->requests();
+    QCOMPARE(requests.size(), 2);
+    for (const ScriptedServer::Request &request : requests) {
+        QCOMPARE(request.headers.value("authorization"_ba), authorization);
+        QCOMPARE(request.headers.contains("authorization"_ba), !authorization.isEmpty());
+    }
+    m_network.setBearerToken({});
 }
 
 void TestRestJob::unreadableSuccessIsProtocolError()

@@ -6,7 +6,7 @@
 #include "testserver.h"
 #include "writerecordjob.h"
 
-#include <QNetworkAccessManager>
+#include "networkaccess.h"
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
@@ -60,7 +60,7 @@ private:
     QString otherClientWrites(WriteRecordJob::Mode mode, const QString &id, const QJsonObject &data,
                               const QString &etag);
 
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<MemoryRecordStore> m_store;
     std::unique_ptr<SyncEngine> m_engine;
@@ -83,8 +83,10 @@ void TestSyncEngine::startServer(const QStringList &extraArgs, const QUrl &engin
 {
     m_server = std::make_unique<TestServer>(QStringList{u"--demo"_s} + extraArgs);
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_network.setBearerToken(m_server->token());
     m_store = std::make_unique<MemoryRecordStore>();
     m_engine = std::make_unique<SyncEngine>(engineUrl.isEmpty() ? m_server->url() : engineUrl, m_store.get());
+    m_engine->setBearerToken(m_server->token());
     m_engine->setTimings(1000, 50);
 }
 

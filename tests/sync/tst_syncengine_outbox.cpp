@@ -5,7 +5,7 @@
 #include "testserver.h"
 #include "writerecordjob.h"
 
-#include <QNetworkAccessManager>
+#include "networkaccess.h"
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
@@ -55,7 +55,7 @@ private:
     /// empty), edits the owner locally and restarts: returns the conflict that follows.
     [[nodiscard]] std::optional<Conflict> makeConflict(const QString &id, const QJsonObject &theirs);
 
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<MemoryRecordStore> m_store;
     std::unique_ptr<SyncEngine> m_engine;
@@ -78,8 +78,10 @@ void TestSyncEngineOutbox::startServerAndEngine()
 {
     m_server = std::make_unique<TestServer>(QStringList{u"--demo"_s});
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_network.setBearerToken(m_server->token());
     m_store = std::make_unique<MemoryRecordStore>();
     m_engine = std::make_unique<SyncEngine>(m_server->url(), m_store.get());
+    m_engine->setBearerToken(m_server->token());
     m_engine->setTimings(1000, 50);
     QSignalSpy reloaded(m_engine.get(), &SyncEngine::collectionReloaded);
     m_engine->start();

@@ -6,7 +6,7 @@
 #include "testserver.h"
 #include "writerecordjob.h"
 
-#include <QNetworkAccessManager>
+#include "networkaccess.h"
 #include <QSignalSpy>
 #include <QTest>
 
@@ -67,7 +67,7 @@ private:
     [[nodiscard]] bool otherClientWrites(WriteRecordJob::Mode mode, const QString &id, const QJsonObject &data,
                                          const QString &etag);
 
-    QNetworkAccessManager m_network;
+    NetworkAccess m_network;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<MemoryRecordStore> m_store;
     std::unique_ptr<SyncEngine> m_engine;
@@ -91,8 +91,10 @@ void TestSyncEngineRecords::startServer()
 {
     m_server = std::make_unique<TestServer>(QStringList{u"--demo"_s});
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_network.setBearerToken(m_server->token());
     m_store = std::make_unique<MemoryRecordStore>();
     m_engine = std::make_unique<SyncEngine>(m_server->url(), m_store.get());
+    m_engine->setBearerToken(m_server->token());
     m_engine->setTimings(1000, 50);
 }
 
@@ -199,6 +201,8 @@ void TestSyncEngineRecords::replayedCreationIsNotDuplicated()
     QVERIFY(m_store->apply(StoreBatch{Tasks, {unsent}, {}, std::nullopt}));
 
     m_engine = std::make_unique<SyncEngine>(m_server->url(), m_store.get());
+
+    m_engine->setBearerToken(m_server->token());
     m_engine->setTimings(1000, 50);
     QSignalSpy conflicts(m_engine.get(), &SyncEngine::conflictAdded);
     QCOMPARE(m_engine->pendingCount(), 1);
