@@ -41,6 +41,7 @@ private Q_SLOTS:
     void putOnNewIdCreatesThenReplaces();
     void serverDownQueuesTheEditAndTheNextRunSendsIt();
     void watchPrintsOtherClientsChangesInOrder();
+    void editsQueuedInASecondSlotAreAdoptedByTheNextRun();
     void defaultServerIsTheAppsLocalServer();
 
 private:
@@ -297,6 +298,44 @@ void TestCli::watchPrintsOtherClientsChangesInOrder()
     QVERIFY(finished.wait(Timeout));
     QVERIFY(!watch.crashed());
     QCOMPARE(watch.exitCode(), 0);
+}
+
+void TestCli::editsQueuedInASecondSlotAreAdoptedByTheNextRun()
+{
+    // A `watch` holds the journal's first slot, as an open window would; runs made meanwhile
+    // take the second. An edit queued there while the server is away must not wait for
+    // someone to use slot 2 again: the next run on slot 1 takes it over and sends it.
+    TcpRelay relay;
+    QVERIFY(relay.listen());
+    relay.setTarget(quint16(m_server->url().port()));
+    CliProcess watch;
+    watch.start(withServer({u"watch"_s, Tasks}, relay.url()));
+    QTRY_VERIFY_WITH_TIMEOUT(watch.standardError().contains(u"watching tasks from seq"_s), Timeout);
+    CliProcess cli;
+    QVERIFY(cli.run(withServer({u"collections"_s}, relay.url()), Timeout)); // slot 2 learns the schema
+    QCOMPARE(cli.exitCode(), 0);
+    const QString id = firstRecordId();
+    const qint64 before = m_probe->seq(Tasks);
+
+    relay.setTarget(0);
+    relay.dropAll();
+    QVERIFY(cli.run(withServer({u"put"_s, Tasks, id, uR"({"title":"Queued in slot 2"})"_s}, relay.url()), Timeout));
+    QCOMPARE(cli.exitCode(), 3);
+    QSignalSpy watchEnded(&watch, &CliProcess::finished);
+    watch.process()->terminate();
+    QVERIFY(watchEnded.wait(Timeout)); // slot 1 is free again, and holds no pending edit
+
+    relay.setTarget(quint16(m_server->url().port()));
+    QVERIFY(cli.run(withServer({u"collections"_s, u"--verbose"_s}, relay.url()), Timeout));
+    QCOMPARE(cli.exitCode(), 0);
+    QVERIFY2(cli.standardError().contains(u"adopted 1 pending records of"_s), qPrintable(cli.standardError()));
+    QCOMPARE(m_probe->seq(Tasks), before + 1);
+    const std::optional<QJsonObject> server = m_probe->get(u"/v1/collections/tasks/records/"_s + id);
+    QVERIFY(server);
+    QCOMPARE(server->value(u"title"_s).toString(), u"Queued in slot 2"_s);
+    QVERIFY(cli.run(withServer({u"collections"_s}, relay.url()), Timeout));
+    QCOMPARE(cli.exitCode(), 0);
+    QCOMPARE(m_probe->seq(Tasks), before + 1); // sent once, not again
 }
 
 void TestCli::defaultServerIsTheAppsLocalServer()
