@@ -1,15 +1,21 @@
 #include "appcontroller.h"
 
 #include "applogging_p.h"
+#include "certificatetrust.h"
 #include "localserver.h"
 #include "mainwindow.h"
 #include "identifiers.h"
 #include "journal.h"
 #include "journallocation.h"
+#include "localsession.h"
+#include "networkaccess.h"
+#include "signincontroller.h"
 #include "syncengine.h"
+#include "tokenstore.h"
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 
@@ -26,10 +32,27 @@ constexpr int MaxCrashes = 3;
 constexpr qint64 CrashWindowMs = 60000;
 constexpr int RecoveredMessageMs = 5000;
 
+/// The account last signed in on `server` (QSettings; a user name is no secret); the local
+/// user's name when there was none.
+QString accountFor(const QUrl &server)
+{
+    const QString key = u"accounts/%1/user"_s.arg(QString::fromLatin1(
+        NetworkAccess::serverKey(server).toUtf8().toPercentEncoding(":")));
+    return QSettings().value(key, localUserName()).toString();
+}
+
+void rememberAccount(const QUrl &server, const QString &user)
+{
+    const QString key = u"accounts/%1/user"_s.arg(QString::fromLatin1(
+        NetworkAccess::serverKey(server).toUtf8().toPercentEncoding(":")));
+    QSettings().setValue(key, user);
+}
+
 } // namespace
 
 AppController::AppController(QObject *parent)
     : QObject(parent)
+    , m_tokens(std::make_unique<TokenStore>())
     , m_journalDirectory(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/journals"_s)
 {
     // Quitting waits for the local server to stop; see quit().
@@ -41,6 +64,8 @@ AppController::AppController(QObject *parent)
 
 AppController::~AppController()
 {
+    m_signIn.reset(); // they use the window and the engine
+    m_trust.reset();
     m_window.reset(); // before the engine it shows
     m_engine.reset(); // before the store it writes to
 }
@@ -71,6 +96,16 @@ LocalServer *AppController::localServer() const
     return m_server;
 }
 
+SignInController *AppController::signIn() const
+{
+    return m_signIn.get();
+}
+
+CertificateTrust *AppController::certificateTrust() const
+{
+    return m_trust.get();
+}
+
 void AppController::start(const QUrl &server)
 {
     if (server.isValid()) {
@@ -94,25 +129,79 @@ void AppController::start(const QUrl &server)
 
 void AppController::connectTo(const QUrl &server)
 {
-    qCInfo(lcApp) << "connecting to" << server;
-    if (!openJournal(server))
+    connectAs(server, m_server ? localUserName() : accountFor(server), {});
+}
+
+void AppController::connectAs(const QUrl &server, const QString &user, const QByteArray &token)
+{
+    qCInfo(lcApp) << "connecting to" << server << "as" << user;
+    if (!openJournal(server, user))
         return;
     m_engine = std::make_unique<SyncEngine>(server, m_store.get());
     m_window = std::make_unique<MainWindow>(m_engine.get());
+    m_trust = std::make_unique<CertificateTrust>(m_engine.get(), m_window.get());
+    connect(m_trust.get(), &CertificateTrust::notice, this, [this](const QString &text) { showStatus(text); });
     if (m_server) {
         connect(m_engine.get(), &SyncEngine::connectionStateChanged, this,
                 &AppController::onConnectionStateChanged);
+        connect(m_engine.get(), &SyncEngine::authenticationRequired, this, &AppController::useLocalSession);
+        useLocalSession();
+    } else {
+        setUpRemoteSignIn(user, token);
     }
     m_window->show();
     m_engine->start();
 }
 
+void AppController::setUpRemoteSignIn(const QString &user, const QByteArray &token)
+{
+    m_signIn = std::make_unique<SignInController>(m_engine.get(), user, m_tokens.get(), m_window.get());
+    connect(m_signIn.get(), &SignInController::notice, this, &AppController::showWarning);
+    // Queued: the controller that emits it is among what switchAccount() replaces.
+    connect(m_signIn.get(), &SignInController::accountChanged, this, &AppController::switchAccount,
+            Qt::QueuedConnection);
+    if (token.isEmpty())
+        m_signIn->start();
+    else
+        m_engine->setBearerToken(token);
+}
+
+// Another account (or server) signed in: its edits belong in its own journal, so the window
+// is rebuilt on it. What the previous account left pending stays in that account's journal.
+void AppController::switchAccount(const QUrl &server, const QString &user, const QByteArray &token)
+{
+    qCInfo(lcApp) << "switching to" << user << "at" << server;
+    rememberAccount(server, user);
+    m_signIn.reset();
+    m_trust.reset();
+    m_window.reset();
+    m_engine.reset();
+    m_store.reset();
+    connectAs(server, user, token);
+}
+
+// The embedded server's session for the person at the keyboard. Read again when the server
+// ends the session: a server started anew (by another window, after a crash) issued a new one.
+void AppController::useLocalSession()
+{
+    QString error;
+    const std::optional<LocalSession> session = LocalSession::read(m_server->dataDirectory(), &error);
+    if (!session) {
+        showStatus(tr("Cannot sign in to the local server: %1").arg(error));
+        return;
+    }
+    if (session->token == m_engine->bearerToken()) {
+        showStatus(tr("The local server refused its own session; restart Etagere."));
+        return;
+    }
+    m_engine->setBearerToken(session->token);
+}
+
 // The journal of this server and the person at the keyboard. The embedded server's is keyed
 // by its data directory, as its port changes from run to run; a second window of the same
 // user on the same server takes the next free slot (a journal belongs to one process).
-bool AppController::openJournal(const QUrl &server)
+bool AppController::openJournal(const QUrl &server, const QString &user)
 {
-    const QString user = localUserName();
     const QString path = m_server ? JournalLocation::localPath(m_journalDirectory, m_server->dataDirectory(), user)
                                   : JournalLocation::path(m_journalDirectory, server, user);
     auto journal = std::make_unique<Journal>();

@@ -12,10 +12,13 @@
 
 namespace Etagere {
 
+class CertificateTrust;
 class LocalServer;
 class MainWindow;
 class RecordStore;
+class SignInController;
 class SyncEngine;
+class TokenStore;
 
 /// Puts the application together: finds the server (the one given, or the embedded local
 /// one), opens the journal of that server and the local user (a Journal under the journal
@@ -23,6 +26,13 @@ class SyncEngine;
 /// SyncEngine and the main window, starts syncing,
 /// and shuts everything down in order when the last window closes (the local server it
 /// started gets SIGTERM and the application quits once it is gone).
+///
+/// Identity: on the embedded server, the person at the keyboard signs in with the server's
+/// LocalSession file (read again whenever the server ends the session, as a restarted
+/// server issues a new one). On a remote server, a SignInController signs in with the
+/// keychain's token or the login dialog, and CertificateTrust asks about untrusted
+/// certificates. Journals are per server and account: signing in as someone else reopens
+/// the window on that account's journal.
 ///
 /// On the embedded local server, keeps it alive: when the engine loses its connection
 /// (the application that started the server quit, or the server died), it asks the
@@ -55,10 +65,18 @@ public:
     [[nodiscard]] MainWindow *window() const;
     /// The embedded server; null when start() was given a URL.
     [[nodiscard]] LocalServer *localServer() const;
+    /// Signs in on a remote server; null on the embedded one.
+    [[nodiscard]] SignInController *signIn() const;
+    [[nodiscard]] CertificateTrust *certificateTrust() const;
 
 private:
     void connectTo(const QUrl &server);
-    [[nodiscard]] bool openJournal(const QUrl &server);
+    /// connectTo() as `user`, with `token` when it is already known.
+    void connectAs(const QUrl &server, const QString &user, const QByteArray &token);
+    void switchAccount(const QUrl &server, const QString &user, const QByteArray &token);
+    void useLocalSession();
+    void setUpRemoteSignIn(const QString &user, const QByteArray &token);
+    [[nodiscard]] bool openJournal(const QUrl &server, const QString &user);
     void showFatalError(const QString &what, const QString &details);
     void onConnectionStateChanged(ConnectionState state);
     void onServerExited(const QString &message);
@@ -72,6 +90,9 @@ private:
     std::unique_ptr<RecordStore> m_store;
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TokenStore> m_tokens;
+    std::unique_ptr<SignInController> m_signIn;
+    std::unique_ptr<CertificateTrust> m_trust;
     QPointer<LocalServer> m_server;
     QString m_serverProgram;
     QString m_serverDataDirectory;

@@ -4,7 +4,7 @@
 set -eu
 
 packages="cmake g++ ninja-build ccache file dpkg-dev
-    qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools
+    qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
     libqt6sql6-sqlite xvfb xauth"
 
 if [ "$(id -u)" -eq 0 ]; then

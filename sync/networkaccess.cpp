@@ -1,10 +1,25 @@
 #include "networkaccess.h"
 
+#include "synclogging_p.h"
+
+#include <QCryptographicHash>
+#include <QNetworkReply>
 #include <QNetworkRequest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Etagere {
+
+namespace {
+
+bool isTls(const QUrl &url)
+{
+    return url.scheme() == "https"_L1 || url.scheme() == "wss"_L1;
+}
+
+} // namespace
 
 NetworkAccess::NetworkAccess(QObject *parent)
     : QNetworkAccessManager(parent)
@@ -30,11 +45,73 @@ void NetworkAccess::authorize(QNetworkRequest &request) const
         request.setRawHeader("Authorization", "Bearer "_ba + m_token);
 }
 
+void NetworkAccess::setCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    m_caCertificates = certificates;
+}
+
+QList<QSslCertificate> NetworkAccess::caCertificates() const
+{
+    return m_caCertificates;
+}
+
+void NetworkAccess::approveCertificate(const QUrl &server, const QByteArray &sha256)
+{
+    m_approved.insert(serverKey(server), sha256);
+}
+
+QHash<QString, QByteArray> NetworkAccess::approvedCertificates() const
+{
+    return m_approved;
+}
+
+QSslConfiguration NetworkAccess::sslConfiguration() const
+{
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.addCaCertificates(m_caCertificates);
+    return configuration;
+}
+
+bool NetworkAccess::acceptsSslErrors(const QUrl &server, const QList<QSslError> &errors)
+{
+    if (errors.isEmpty())
+        return true;
+    const QSslCertificate certificate = errors.constFirst().certificate();
+    const auto approved = m_approved.constFind(serverKey(server));
+    const bool sameCertificate = std::all_of(errors.cbegin(), errors.cend(), [&](const QSslError &error) {
+        return error.certificate().isNull() || error.certificate() == certificate;
+    });
+    if (!certificate.isNull() && sameCertificate && approved != m_approved.cend()
+        && *approved == fingerprint(certificate))
+        return true;
+    qCWarning(lcSync).noquote() << "refused the TLS certificate of" << serverKey(server) << "-"
+                                << errors.constFirst().errorString();
+    Q_EMIT certificateRejected(server, certificate, errors);
+    return false;
+}
+
+QString NetworkAccess::serverKey(const QUrl &server)
+{
+    return u"%1:%2"_s.arg(server.host()).arg(server.port(isTls(server) ? 443 : 80));
+}
+
+QByteArray NetworkAccess::fingerprint(const QSslCertificate &certificate)
+{
+    return QCryptographicHash::hash(certificate.toDer(), QCryptographicHash::Sha256);
+}
+
 QNetworkReply *NetworkAccess::createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData)
 {
-    QNetworkRequest authorized(request);
-    authorize(authorized);
-    return QNetworkAccessManager::createRequest(op, authorized, outgoingData);
+    QNetworkRequest prepared(request);
+    authorize(prepared);
+    if (isTls(prepared.url()))
+        prepared.setSslConfiguration(sslConfiguration());
+    QNetworkReply *reply = QNetworkAccessManager::createRequest(op, prepared, outgoingData);
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        if (acceptsSslErrors(reply->url(), errors))
+            reply->ignoreSslErrors(errors);
+    });
+    return reply;
 }
 
 } // namespace Etagere

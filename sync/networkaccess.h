@@ -1,13 +1,27 @@
 #pragma once
 
+#include <QHash>
+#include <QList>
 #include <QNetworkAccessManager>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
 
 namespace Etagere {
 
-/// The client's QNetworkAccessManager: every request it creates carries the session's
-/// `Authorization: Bearer <token>` (PROTOCOL.md, "Identity") while a token is set, so REST
-/// jobs need not know about identity. PushChannel reads bearerToken() for the WebSocket
-/// upgrade. The token is kept in memory only and never logged.
+/// The client's QNetworkAccessManager, with the two things every request to an Etagere
+/// server needs: identity and TLS trust.
+///
+/// Identity: every request it creates carries the session's `Authorization: Bearer <token>`
+/// (PROTOCOL.md, "Identity") while a token is set, so REST jobs need not know about it.
+/// The token is kept in memory only and never logged.
+///
+/// TLS: a server's certificate must verify against the system's CAs plus caCertificates().
+/// One that does not is refused before anything is sent, unless the user approved that exact
+/// certificate (its SHA-256) for that server (host and port) with approveCertificate(); a
+/// refusal emits certificateRejected() so the app can show the certificate and ask.
+/// PushChannel applies the same rules to the WebSocket through authorize(), configure() and
+/// acceptsSslErrors().
 /// Lives in its creator's thread, like any QNetworkAccessManager.
 class NetworkAccess : public QNetworkAccessManager
 {
@@ -23,14 +37,37 @@ public:
     /// not go through this manager, such as the WebSocket upgrade).
     void authorize(QNetworkRequest &request) const;
 
+    /// Certificate authorities trusted in addition to the system's (a team's own CA).
+    void setCaCertificates(const QList<QSslCertificate> &certificates);
+    [[nodiscard]] QList<QSslCertificate> caCertificates() const;
+    /// Trusts the certificate whose SHA-256 digest is `sha256` for `server` (its host and port
+    /// only), whatever its verification errors. Replaces an earlier approval for that server.
+    void approveCertificate(const QUrl &server, const QByteArray &sha256);
+    /// Approvals so far: serverKey() -> SHA-256 digest (for the app to remember them).
+    [[nodiscard]] QHash<QString, QByteArray> approvedCertificates() const;
+    /// The TLS configuration of every connection: the system's CAs plus caCertificates().
+    [[nodiscard]] QSslConfiguration sslConfiguration() const;
+    /// True when `errors` of a TLS handshake with `server` concern a certificate the user
+    /// approved for it; otherwise emits certificateRejected() and returns false.
+    [[nodiscard]] bool acceptsSslErrors(const QUrl &server, const QList<QSslError> &errors);
+
+    /// `host:port` (the scheme's default port when none is given).
+    [[nodiscard]] static QString serverKey(const QUrl &server);
+    /// The SHA-256 digest of the certificate's DER encoding.
+    [[nodiscard]] static QByteArray fingerprint(const QSslCertificate &certificate);
+
 Q_SIGNALS:
     void bearerTokenChanged();
+    /// A server's certificate failed verification and was refused; nothing was sent.
+    void certificateRejected(const QUrl &server, const QSslCertificate &certificate, const QList<QSslError> &errors);
 
 protected:
     QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData) override;
 
 private:
     QByteArray m_token;
+    QList<QSslCertificate> m_caCertificates;
+    QHash<QString, QByteArray> m_approved; ///< serverKey() -> SHA-256
 };
 
 } // namespace Etagere

@@ -168,6 +168,10 @@ void PushChannel::connectSocket()
         onSocketLost(m_socket ? m_socket->errorString() : QString());
     });
     connect(socket, &QWebSocket::textMessageReceived, this, &PushChannel::onTextMessage);
+    connect(socket, &QWebSocket::sslErrors, this, [this, socket](const QList<QSslError> &errors) {
+        if (m_network->acceptsSslErrors(m_server, errors)) // else the handshake fails: nothing was sent
+            socket->ignoreSslErrors(errors);
+    });
     connect(socket, &QWebSocket::binaryMessageReceived, this, &PushChannel::signOfLife);
     connect(socket, &QWebSocket::pong, this, &PushChannel::signOfLife);
     const bool first = m_backoff.attempts() == 0 && !m_everWelcomed;
@@ -176,6 +180,8 @@ void PushChannel::connectSocket()
     m_watchdog.start(m_pingInterval * 5 / 2);
     QNetworkRequest request(liveUrl(m_server));
     m_network->authorize(request);
+    if (request.url().scheme() == "wss"_L1)
+        socket->setSslConfiguration(m_network->sslConfiguration());
     m_socket->open(request);
 }
 

@@ -92,6 +92,7 @@ QString RestJob::serverEtag() const { return m_serverEtag; }
 QString RestJob::problemField() const { return m_problemField; }
 QString RestJob::problemDetail() const { return m_problemDetail; }
 int RestJob::retryAfterSeconds() const { return m_retryAfter; }
+QUrl RestJob::server() const { return m_server; }
 
 void RestJob::sendRequest(const QByteArray &verb, const QString &path, const QUrlQuery &query,
                           const QList<RawHeader> &headers, const std::optional<QJsonValue> &body)
@@ -130,7 +131,8 @@ void RestJob::onReplyFinished()
     m_timer.stop();
     const QVariant statusAttribute = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid()) {
-        fail(Error::Network, m_reply->errorString());
+        const bool tls = m_reply->error() == QNetworkReply::SslHandshakeFailedError;
+        fail(tls ? Error::Tls : Error::Network, m_reply->errorString());
         return;
     }
     handleAnswer(statusAttribute.toInt(), m_reply->readAll());

@@ -30,6 +30,7 @@ public:
     enum class Error {
         None,
         Network,              ///< no connection, refused, reset
+        Tls,                  ///< the server's certificate was refused (NetworkAccess::certificateRejected)
         Timeout,              ///< no complete answer within timeout()
         Conflict,             ///< 412: serverData() holds the server's data (or null), serverEtag() its ETag
         PreconditionRequired, ///< 428
@@ -62,6 +63,8 @@ public:
     void setAutoDelete(bool autoDelete);
     [[nodiscard]] bool autoDelete() const;
     [[nodiscard]] bool isFinished() const;
+    /// The server's base URL the job talks to.
+    [[nodiscard]] QUrl server() const;
 
     [[nodiscard]] Error error() const;
     /// Human-readable reason, empty when error() is None.

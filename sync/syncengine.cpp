@@ -344,6 +344,11 @@ QByteArray SyncEngine::bearerToken() const
     return d->network.bearerToken();
 }
 
+NetworkAccess *SyncEngine::networkAccess() const
+{
+    return &d->network;
+}
+
 void SyncEngine::stop()
 {
     d->running = false;

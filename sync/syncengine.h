@@ -13,6 +13,7 @@
 
 namespace Etagere {
 
+class NetworkAccess;
 class RecordStore;
 
 /// Who caused a record change the engine reports.
@@ -56,6 +57,10 @@ public:
     /// loads, the push channel and the writes that waited.
     void setBearerToken(const QByteArray &token);
     [[nodiscard]] QByteArray bearerToken() const;
+    /// The engine's network access (owned by the engine): its TLS trust (CA certificates,
+    /// approved certificates, certificateRejected()) is the app's to configure, and requests
+    /// that belong with the engine's session (signing in) go through it.
+    [[nodiscard]] NetworkAccess *networkAccess() const;
 
     [[nodiscard]] ConnectionState connectionState() const;
     /// Why the connection to the server was last lost (for people, in English); empty while live.

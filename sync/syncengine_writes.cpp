@@ -283,6 +283,7 @@ void SyncEngine::Private::handleWriteError(const RecordState &state, const InFli
         }
         break;
     case RestJob::Error::Network:
+    case RestJob::Error::Tls: // until the user approves the certificate
     case RestJob::Error::Timeout:
     case RestJob::Error::Server:
     case RestJob::Error::Unauthorized: // kept until the user signs in again
