@@ -3,9 +3,13 @@
 # Safe to run again: apt-get skips what is already there.
 set -eu
 
+# file and dpkg-dev: CPack's Debian package. appstream, desktop-file-utils, man-db and
+# systemd (systemd-analyze): the packaging tests check the metadata, the man pages and the
+# server's unit with them.
 packages="cmake g++ ninja-build ccache file dpkg-dev
     qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
-    libqt6sql6-sqlite xvfb xauth"
+    libqt6sql6-sqlite xvfb xauth
+    appstream desktop-file-utils man-db systemd"
 
 if [ "$(id -u)" -eq 0 ]; then
     as_root=""
