@@ -101,8 +101,9 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"Etagere"_s);
     QApplication::setApplicationDisplayName(u"Etagere"_s);
     QApplication::setApplicationVersion(QStringLiteral(ETAGERE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral(ETAGERE_APP_ID)); // the .desktop entry's id
     QIcon icon;
-    for (const int size : {32, 64, 128, 256})
+    for (const int size : {16, 22, 24, 32, 48, 64, 128, 256})
         icon.addFile(u":/icons/etagere-%1.png"_s.arg(size));
     QApplication::setWindowIcon(icon);
 
