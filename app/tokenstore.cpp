@@ -21,7 +21,12 @@ TokenStore::TokenStore(QObject *parent)
 
 QString TokenStore::keyOf(const QUrl &server, const QString &user)
 {
-    return server.adjusted(QUrl::StripTrailingSlash).toString() + u' ' + user;
+    QUrl normalized = server;
+    QString path = normalized.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    normalized.setPath(path);
+    return normalized.toString() + u' ' + user;
 }
 
 void TokenStore::load(const QUrl &server, const QString &user)
