@@ -3,6 +3,7 @@
 #include "listcollectionsjob.h"
 #include "networkaccess.h"
 #include "scriptedserver.h"
+#include "sessionjob.h"
 #include "writerecordjob.h"
 
 #include <QJsonDocument>
@@ -55,6 +56,9 @@ private Q_SLOTS:
     void retryAfter();
     void tokenGoesOnEveryRequest_data();
     void tokenGoesOnEveryRequest();
+    void signIn_data();
+    void signIn();
+    void signOutEndsTheCurrentSession();
     void unreadableSuccessIsProtocolError();
     void noAnswerIsTimeoutAndFinishesOnce();
 
@@ -350,6 +354,59 @@ void TestRestJob::tokenGoesOnEveryRequest()
         QCOMPARE(request.headers.value("authorization"_ba), authorization);
         QCOMPARE(request.headers.contains("authorization"_ba), !authorization.isEmpty());
     }
+    m_network.setBearerToken({});
+}
+
+void TestRestJob::signIn_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<RestJob::Error>("expected");
+    QTest::addColumn<QByteArray>("token");
+    const QByteArray session = R"({"token":"tok_123","user":"alice","expires":"2026-11-28T07:00:00Z"})"_ba;
+    QTest::newRow("signed in") << 201 << session << RestJob::Error::None << "tok_123"_ba;
+    QTest::newRow("wrong password") << 401 << R"({"title":"Unauthorized","status":401})"_ba
+                                    << RestJob::Error::Unauthorized << QByteArray();
+    QTest::newRow("too many attempts") << 429 << R"({"title":"Too Many Requests","status":429})"_ba
+                                       << RestJob::Error::RateLimited << QByteArray();
+    QTest::newRow("no token") << 201 << R"({"user":"alice","expires":"2026-11-28T07:00:00Z"})"_ba
+                              << RestJob::Error::Protocol << QByteArray();
+    QTest::newRow("bad expiry") << 201 << R"({"token":"t","user":"alice","expires":"tomorrow"})"_ba
+                                << RestJob::Error::Protocol << QByteArray();
+}
+
+void TestRestJob::signIn()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(RestJob::Error, expected);
+    QFETCH(QByteArray, token);
+    m_server->setHandler([status, body](const ScriptedServer::Request &) { return ScriptedServer::json(status, body); });
+    SessionJob job(&m_network, m_server->url(), u"alice"_s, u"pa ss\"wörd"_s);
+    QVERIFY(run(&job));
+    QCOMPARE(job.error(), expected);
+    QCOMPARE(job.token(), token);
+    const ScriptedServer::Request request = m_server->requests().constFirst();
+    QCOMPARE(request.method, "POST"_ba);
+    QCOMPARE(request.path, u"/v1/sessions"_s);
+    QCOMPARE(obj(request.body), obj(R"({"user":"alice","password":"pa ss\"wörd"})"));
+    if (expected == RestJob::Error::None) {
+        QCOMPARE(job.user(), u"alice"_s);
+        QCOMPARE(job.expires(), QDateTime(QDate(2026, 11, 28), QTime(7, 0), Qt::UTC));
+    }
+}
+
+void TestRestJob::signOutEndsTheCurrentSession()
+{
+    m_network.setBearerToken("tok_123"_ba);
+    m_server->setHandler([](const ScriptedServer::Request &) { return ScriptedServer::Response{204, {}, {}, false, false}; });
+    SessionJob job(&m_network, m_server->url());
+    QVERIFY(run(&job));
+    QCOMPARE(job.error(), RestJob::Error::None);
+    const ScriptedServer::Request request = m_server->requests().constFirst();
+    QCOMPARE(request.method, "DELETE"_ba);
+    QCOMPARE(request.path, u"/v1/sessions/current"_s);
+    QCOMPARE(request.headers.value("authorization"_ba), "Bearer tok_123"_ba);
     m_network.setBearerToken({});
 }
 
