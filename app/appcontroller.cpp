@@ -1,9 +1,12 @@
 #include "appcontroller.h"
 
 #include "applogging_p.h"
+#include "appsettings.h"
 #include "certificatetrust.h"
 #include "localserver.h"
 #include "mainwindow.h"
+#include "recordtablemodel.h"
+#include "settingsdialog.h"
 #include "identifiers.h"
 #include "journal.h"
 #include "journallocation.h"
@@ -52,12 +55,15 @@ void rememberAccount(const QUrl &server, const QString &user)
 
 AppController::AppController(QObject *parent)
     : QObject(parent)
+    , m_settings(std::make_unique<AppSettings>())
     , m_tokens(std::make_unique<TokenStore>())
     , m_journalDirectory(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/journals"_s)
 {
     // Quitting waits for the local server to stop; see quit().
     qApp->setQuitOnLastWindowClosed(false);
     connect(qApp, &QGuiApplication::lastWindowClosed, this, &AppController::quit);
+    connect(m_settings.get(), &AppSettings::changed, this, &AppController::applySettings);
+    m_settings->applyTheme();
     m_probeTimer.setInterval(ProbeIntervalMs);
     connect(&m_probeTimer, &QTimer::timeout, this, &AppController::recoverServer);
 }
@@ -106,6 +112,32 @@ CertificateTrust *AppController::certificateTrust() const
     return m_trust.get();
 }
 
+AppSettings *AppController::settings() const
+{
+    return m_settings.get();
+}
+
+void AppController::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_settings.get(), m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString user = m_signIn ? m_signIn->user() : localUserName();
+    dialog->setAccount(user, m_engine->server(), !m_signIn);
+    connect(dialog, &SettingsDialog::signOutRequested, this, [this, dialog] {
+        dialog->reject();
+        if (m_signIn)
+            m_signIn->signOut();
+    });
+    dialog->open();
+}
+
+void AppController::applySettings()
+{
+    m_settings->applyTheme();
+    if (m_window)
+        m_window->recordModel()->setRemoteHighlightDuration(m_settings->highlightMs());
+}
+
 void AppController::start(const QUrl &server)
 {
     if (server.isValid()) {
@@ -139,6 +171,8 @@ void AppController::connectAs(const QUrl &server, const QString &user, const QBy
         return;
     m_engine = std::make_unique<SyncEngine>(server, m_store.get());
     m_window = std::make_unique<MainWindow>(m_engine.get());
+    m_window->recordModel()->setRemoteHighlightDuration(m_settings->highlightMs());
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &AppController::showSettings);
     m_trust = std::make_unique<CertificateTrust>(m_engine.get(), m_window.get());
     connect(m_trust.get(), &CertificateTrust::notice, this, [this](const QString &text) { showStatus(text); });
     if (m_server) {

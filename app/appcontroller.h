@@ -12,6 +12,7 @@
 
 namespace Etagere {
 
+class AppSettings;
 class CertificateTrust;
 class LocalServer;
 class MainWindow;
@@ -68,6 +69,9 @@ public:
     /// Signs in on a remote server; null on the embedded one.
     [[nodiscard]] SignInController *signIn() const;
     [[nodiscard]] CertificateTrust *certificateTrust() const;
+    [[nodiscard]] AppSettings *settings() const;
+    /// File > Settings.
+    void showSettings();
 
 private:
     void connectTo(const QUrl &server);
@@ -76,6 +80,7 @@ private:
     void switchAccount(const QUrl &server, const QString &user, const QByteArray &token);
     void useLocalSession();
     void setUpRemoteSignIn(const QString &user, const QByteArray &token);
+    void applySettings();
     [[nodiscard]] bool openJournal(const QUrl &server, const QString &user);
     void showFatalError(const QString &what, const QString &details);
     void onConnectionStateChanged(ConnectionState state);
@@ -90,6 +95,7 @@ private:
     std::unique_ptr<RecordStore> m_store;
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<TokenStore> m_tokens;
     std::unique_ptr<SignInController> m_signIn;
     std::unique_ptr<CertificateTrust> m_trust;

@@ -1,5 +1,6 @@
 // etagere: the desktop client. Edits shared records live, together.
 #include "appcontroller.h"
+#include "appsettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -63,8 +64,8 @@ void addOptions(QCommandLineParser *parser)
     parser->addHelpOption();
     parser->addVersionOption();
     parser->addOption({u"server"_s,
-                       QCoreApplication::translate("main", "Connect to the Etagere server at <url> instead of "
-                                                           "starting a local one."),
+                       QCoreApplication::translate("main", "Connect to the Etagere server at <url> (default: the "
+                                                           "server chosen in Settings, else a local one)."),
                        u"url"_s});
 }
 
@@ -119,6 +120,7 @@ int main(int argc, char *argv[])
     }
     Etagere::AppController controller;
     quitOnTerminationSignals(&controller);
-    controller.start(server);
+    // Without --server: the team server chosen in the settings, else the embedded local one.
+    controller.start(server.isValid() ? server : controller.settings()->serverUrl());
     return QApplication::exec();
 }

@@ -201,6 +201,11 @@ void MainWindow::createActions()
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
+    m_settingsAction = new QAction(themedIcon(u"preferences-system"_s, QIcon()), tr("&Settings…"), this);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
+
     m_aboutAction = new QAction(tr("&About Etagere"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -209,6 +214,8 @@ void MainWindow::createActions()
 void MainWindow::createMenusAndToolBar()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_settingsAction);
+    file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *record = menuBar()->addMenu(tr("&Record"));
     record->addAction(m_addAction);

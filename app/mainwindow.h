@@ -49,6 +49,10 @@ public:
     [[nodiscard]] OutboxPanel *outboxPanel() const;
     [[nodiscard]] ConflictResolver *conflictResolver() const;
 
+Q_SIGNALS:
+    /// File > Settings: the owner shows the settings (they concern more than this window).
+    void settingsRequested();
+
 private:
     void createViews();
     void createActions();
@@ -84,6 +88,7 @@ private:
     QAction *m_resolveAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     ConnectionIndicator *m_connection = nullptr;
     QLabel *m_serverLabel = nullptr;
     QLabel *m_userLabel = nullptr;

@@ -50,6 +50,22 @@ void SignInController::start()
     m_tokens->load(m_engine->server(), m_user);
 }
 
+void SignInController::signOut()
+{
+    auto *job = new SessionJob(m_engine->networkAccess(), m_engine->server(), this);
+    connect(job, &RestJob::finished, this, [this](RestJob *done) {
+        if (done->error() != RestJob::Error::None) // the token is forgotten here all the same
+            qCInfo(lcApp).noquote() << "the server did not end the session:" << done->errorString();
+        m_tokens->remove(m_engine->server(), m_user);
+        m_engine->signOut();
+        const int pending = m_engine->pendingCount();
+        askForSignIn(pending == 0 ? tr("You signed out.")
+                                  : tr("You signed out. Your unsent edits (%n) stay on this computer until you "
+                                       "sign in again.", nullptr, pending));
+    });
+    job->start();
+}
+
 void SignInController::onTokenLoaded(const QByteArray &token)
 {
     if (token.isEmpty()) {

@@ -36,6 +36,9 @@ public:
     void start();
     /// The account this controller signs in.
     [[nodiscard]] QString user() const;
+    /// Ends the session on the server, forgets the token (keychain too) and asks for a new
+    /// sign-in; pending edits stay in the journal.
+    void signOut();
     /// The login dialog while it is shown; null otherwise.
     [[nodiscard]] LoginDialog *dialog() const;
 

@@ -336,7 +336,17 @@ void SyncEngine::setBearerToken(const QByteArray &token)
     if (!std::exchange(d->signedOut, false))
         return;
     d->retryBackoff.reset();
-    d->onRetry(); // load and send what waited for the sign-in
+    if (d->running)
+        d->channel.open(); // after signOut(); a no-op when the channel is still wanted
+    d->onRetry();          // load and send what waited for the sign-in
+}
+
+void SyncEngine::signOut()
+{
+    d->signedOut = true;
+    d->retryTimer.stop();
+    d->channel.close();
+    d->network.setBearerToken({});
 }
 
 QByteArray SyncEngine::bearerToken() const

@@ -57,6 +57,10 @@ public:
     /// loads, the push channel and the writes that waited.
     void setBearerToken(const QByteArray &token);
     [[nodiscard]] QByteArray bearerToken() const;
+    /// The user signed out: forgets the token, closes the push channel and sends nothing until
+    /// setBearerToken() gives a new one. Pending edits stay in the store. Ending the session on
+    /// the server (DELETE /v1/sessions/current) is the caller's, before this.
+    void signOut();
     /// The engine's network access (owned by the engine): its TLS trust (CA certificates,
     /// approved certificates, certificateRejected()) is the app's to configure, and requests
     /// that belong with the engine's session (signing in) go through it.
