@@ -159,6 +159,12 @@ void AppController::start(const QUrl &server)
     m_server->start();
 }
 
+void AppController::startAs(const QUrl &server, const QString &account, const QByteArray &token)
+{
+    Q_ASSERT(server.isValid());
+    connectAs(server, account, token);
+}
+
 void AppController::connectTo(const QUrl &server)
 {
     connectAs(server, m_server ? localUserName() : accountFor(server), {});

@@ -58,6 +58,9 @@ public:
 
     /// Connects to `server`; with an empty URL, starts the embedded local server first.
     void start(const QUrl &server);
+    /// Connects to the remote `server` as `account` with the session `token` (as
+    /// `etagere --demo` opens its windows); the login dialog comes only if the server refuses it.
+    void startAs(const QUrl &server, const QString &account, const QByteArray &token);
     /// Stops syncing and the local server, then quits the application (also what
     /// closing the last window does).
     void quit();

@@ -1,6 +1,7 @@
 // etagere: the desktop client. Edits shared records live, together.
 #include "appcontroller.h"
 #include "appsettings.h"
+#include "demolauncher.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -67,6 +68,26 @@ void addOptions(QCommandLineParser *parser)
                        QCoreApplication::translate("main", "Connect to the Etagere server at <url> (default: the "
                                                            "server chosen in Settings, else a local one)."),
                        u"url"_s});
+    parser->addOption({u"account"_s,
+                       QCoreApplication::translate("main", "With --server: sign in as <name>, with the session token "
+                                                           "in the environment variable ETAGERE_TOKEN."),
+                       u"name"_s});
+    parser->addOption({u"demo"_s, QCoreApplication::translate("main", "Open two windows side by side, signed in as "
+                                                                      "two people on a local demo server, to show "
+                                                                      "live editing.")});
+}
+
+/// `--demo`: the launcher runs until both of its windows are closed.
+int runDemo()
+{
+    Etagere::DemoLauncher launcher;
+    QObject::connect(&launcher, &Etagere::DemoLauncher::finished, qApp, [](int code, const QString &error) {
+        if (!error.isEmpty())
+            std::fprintf(stderr, "etagere: %s\n", qPrintable(error));
+        QCoreApplication::exit(code);
+    });
+    launcher.start();
+    return QApplication::exec();
 }
 
 /// --help and --version answer without a display (QApplication needs one): -1 to go on.
@@ -118,8 +139,16 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "etagere: %s\n", qPrintable(error));
         return 2;
     }
+    if (parser.isSet(u"demo"_s))
+        return runDemo();
     Etagere::AppController controller;
     quitOnTerminationSignals(&controller);
+    if (parser.isSet(u"account"_s) && server.isValid()) {
+        const QByteArray token = qgetenv("ETAGERE_TOKEN");
+        qunsetenv("ETAGERE_TOKEN"); // not passed on to anything this process starts
+        controller.startAs(server, parser.value(u"account"_s), token);
+        return QApplication::exec();
+    }
     // Without --server: the team server chosen in the settings, else the embedded local one.
     controller.start(server.isValid() ? server : controller.settings()->serverUrl());
     return QApplication::exec();
