@@ -94,6 +94,17 @@ void LoginDialog::showError(const QString &error)
     m_password->setFocus();
 }
 
+void LoginDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    for (QLineEdit *edit : {m_server, m_user, m_password}) {
+        if (edit->text().trimmed().isEmpty()) {
+            edit->setFocus();
+            return;
+        }
+    }
+}
+
 void LoginDialog::hideEvent(QHideEvent *event)
 {
     m_password->clear(); // a password does not outlive the dialog

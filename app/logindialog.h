@@ -37,6 +37,8 @@ Q_SIGNALS:
     void signInRequested(const QUrl &server, const QString &user, const QString &password);
 
 protected:
+    /// Puts the cursor in the first empty field (usually the password).
+    void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
 private:

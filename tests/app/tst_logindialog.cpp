@@ -1,5 +1,6 @@
 #include "logindialog.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void requestCarriesWhatWasTyped();
     void busyThenErrorClearsThePassword();
     void hidingForgetsThePassword();
+    void focusGoesToTheFirstEmptyField();
 
 private:
     struct Fields
@@ -123,6 +125,16 @@ void TestLoginDialog::hidingForgetsThePassword()
     f.password->setText(u"s3cret"_s);
     dialog.reject();
     QVERIFY(f.password->text().isEmpty());
+}
+
+void TestLoginDialog::focusGoesToTheFirstEmptyField()
+{
+    LoginDialog dialog;
+    dialog.setServer(QUrl(u"https://etagere.example.org"_s));
+    dialog.setUser(u"alice"_s);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QCOMPARE(QApplication::focusWidget(), fields(dialog).password);
 }
 
 QTEST_MAIN(TestLoginDialog)
