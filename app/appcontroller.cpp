@@ -6,6 +6,7 @@
 #include "identifiers.h"
 #include "journal.h"
 #include "journallocation.h"
+#include "localsession.h"
 #include "syncengine.h"
 
 #include <QApplication>
@@ -102,6 +103,13 @@ void AppController::connectTo(const QUrl &server)
     if (m_server) {
         connect(m_engine.get(), &SyncEngine::connectionStateChanged, this,
                 &AppController::onConnectionStateChanged);
+        // The embedded server's token is in its local-token file, new at each start of it.
+        const auto useLocalSession = [this] {
+            if (const std::optional<LocalSession> session = LocalSession::read(m_server->dataDirectory()))
+                m_engine->setBearerToken(session->token);
+        };
+        connect(m_engine.get(), &SyncEngine::authenticationRequired, this, useLocalSession);
+        useLocalSession();
     }
     m_window->show();
     m_engine->start();
