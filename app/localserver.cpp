@@ -1,6 +1,7 @@
 #include "localserver.h"
 
 #include "applogging_p.h"
+#include "identifiers.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -168,7 +169,8 @@ void LocalServer::launch()
     connect(process, &QProcess::errorOccurred, this, &LocalServer::onErrorOccurred);
     connect(process, &QProcess::finished, this, &LocalServer::onFinished);
     const QStringList arguments = {u"--demo"_s, u"--listen"_s,          u"127.0.0.1"_s, u"--port"_s,
-                                   QString::number(m_port), u"--data"_s, m_dataDirectory};
+                                   QString::number(m_port), u"--data"_s, m_dataDirectory,
+                                   u"--local-user"_s, localUserName()};
     qCInfo(lcApp) << "starting" << m_program << arguments;
     process->start(m_program, arguments);
 }

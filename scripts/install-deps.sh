@@ -20,6 +20,11 @@ else
     exit 1
 fi
 
+# libsodium-dev (found with pkg-config): the server hashes passwords (Argon2id) and makes
+# session tokens with it.
+# openssl: the TLS tests make their CA and certificates with its command line.
+packages="$packages libsodium-dev pkg-config openssl"
+
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -23,6 +23,7 @@ struct HttpRequest
     QUrlQuery query;
     HttpHeaders headers;
     QByteArray body;
+    QByteArray peer;         ///< the client's IP address as text, for example `127.0.0.1`
 
     /// All values of header `name` (case-insensitive), joined with ", " as RFC 9110
     /// allows for list headers; empty when absent.

@@ -1,6 +1,7 @@
 #include "hub.h"
 
 #include "changefeed.h"
+#include "liveauthorizer.h"
 #include "livemessage.h"
 #include "livesession.h"
 #include "logging.h"
@@ -16,10 +17,10 @@ namespace {
 constexpr int DefaultPingIntervalMs = 15000;
 } // namespace
 
-Hub::Hub(const ChangeFeed *feed, const QString &localUser, QObject *parent)
+Hub::Hub(const ChangeFeed *feed, const LiveAuthorizer *authorizer, QObject *parent)
     : QObject(parent)
     , m_feed(feed)
-    , m_localUser(localUser)
+    , m_authorizer(authorizer)
     , m_pingTimer(new QTimer(this))
 {
     Q_ASSERT(feed);
@@ -42,10 +43,17 @@ int Hub::pingInterval() const
     return m_pingTimer->interval();
 }
 
-void Hub::addSocket(QWebSocket *socket)
+void Hub::setMessageRate(double rate, double burst)
+{
+    m_messageRate = rate;
+    m_messageBurst = burst;
+}
+
+void Hub::addSocket(QWebSocket *socket, const Identity &identity)
 {
     Q_ASSERT(socket);
-    auto *session = new LiveSession(socket, m_localUser, this);
+    auto *session = new LiveSession(socket, identity, this);
+    session->setMessageRate(m_messageRate, m_messageBurst);
     if (!session->isOpen()) {
         qCDebug(lcServer) << "socket already closed when handed to the hub";
         session->deleteLater();
@@ -56,7 +64,69 @@ void Hub::addSocket(QWebSocket *socket)
             [this, session](const LiveMessage &message) { onMessage(session, message); });
     connect(session, &LiveSession::closed, this, [this, session] { onClosed(session); });
     connect(session, &QObject::destroyed, this, [this, session] { m_sessions.removeAll(session); });
-    qCDebug(lcServer) << "live session opened from" << socket->peerAddress() << "sessions:" << m_sessions.size();
+    qCDebug(lcServer) << "live session of" << identity.user << "opened from" << socket->peerAddress()
+                      << "sessions:" << m_sessions.size();
+}
+
+bool Hub::canRead(const LiveSession *session, const QString &collection) const
+{
+    return !m_authorizer || m_authorizer->canRead(session->user(), collection);
+}
+
+/// The close code a session deserves now, if any: its login ended, or it subscribes to a
+/// collection its user may no longer read.
+std::optional<int> Hub::closeReason(const LiveSession *session) const
+{
+    const QDateTime &expires = session->identity().expires;
+    if (expires.isValid() && expires <= QDateTime::currentDateTimeUtc())
+        return CloseSessionEnded;
+    if (!m_authorizer)
+        return std::nullopt;
+    if (!m_authorizer->isSessionValid(session->identity().sessionKey))
+        return CloseSessionEnded;
+    const QList<QString> collections = session->subscribedCollections();
+    const bool allReadable = std::all_of(collections.cbegin(), collections.cend(),
+                                         [&](const QString &collection) { return canRead(session, collection); });
+    return allReadable ? std::nullopt : std::optional<int>(CloseForbidden);
+}
+
+void Hub::closeWith(LiveSession *session, int code, const QString &reason)
+{
+    qCInfo(lcServer).noquote() << "closing the live session of" << session->user() << "with" << code << reason;
+    // Codes 4000-4999 are for applications (RFC 6455 section 7.4.2); QWebSocket sends any
+    // code given as its CloseCode enum.
+    session->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+}
+
+void Hub::revalidate()
+{
+    const QList<LiveSession *> sessions = m_sessions; // closing may remove a session
+    for (LiveSession *session : sessions) {
+        if (const std::optional<int> code = closeReason(session)) {
+            closeWith(session, *code, *code == CloseForbidden ? u"the right to read a collection was revoked"_s
+                                                              : u"the session ended"_s);
+        }
+    }
+}
+
+void Hub::closeExpired()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<LiveSession *> sessions = m_sessions;
+    for (LiveSession *session : sessions) {
+        const QDateTime &expires = session->identity().expires;
+        if (expires.isValid() && expires <= now)
+            closeWith(session, CloseSessionEnded, u"the session expired"_s);
+    }
+}
+
+void Hub::closeSession(const QByteArray &sessionKey)
+{
+    const QList<LiveSession *> sessions = m_sessions;
+    for (LiveSession *session : sessions) {
+        if (session->identity().sessionKey == sessionKey)
+            closeWith(session, CloseSessionEnded, u"logged out"_s);
+    }
 }
 
 void Hub::publish(const Change &change)
@@ -136,7 +206,11 @@ void Hub::subscribe(LiveSession *session, const QMap<QString, qint64> &collectio
     QList<HelloPlan> plans;
     QMap<QString, qint64> current;
     for (auto it = collections.constBegin(); it != collections.constEnd(); ++it) {
-        plans.append({it.key(), it.value(), m_feed->changesSince(it.key(), it.value(), ReplayPageSize)});
+        if (!canRead(session, it.key())) {
+            plans.append({it.key(), it.value(), {}, false});
+            continue;
+        }
+        plans.append({it.key(), it.value(), m_feed->changesSince(it.key(), it.value(), ReplayPageSize), true});
         if (plans.last().first.exists)
             current.insert(it.key(), plans.last().first.currentSeq);
     }
@@ -146,9 +220,13 @@ void Hub::subscribe(LiveSession *session, const QMap<QString, qint64> &collectio
     sendPresenceSnapshot(session);
 }
 
-/// After the welcome: an error 404, a reset, or the changes after the client's number.
+/// After the welcome: an error 403 or 404, a reset, or the changes after the client's number.
 void Hub::startCollection(LiveSession *session, HelloPlan &plan)
 {
+    if (!plan.readable) {
+        session->sendError(403, u"you may not read this collection"_s, plan.collection);
+        return;
+    }
     if (!plan.first.exists) {
         session->sendError(404, u"no such collection"_s, plan.collection);
         return;
@@ -224,6 +302,10 @@ void Hub::onPresence(LiveSession *session, const Presence &announced)
 {
     Presence presence = announced;
     presence.user = session->user();
+    if (!canRead(session, presence.collection)) {
+        qCDebug(lcServer) << "dropped presence of" << presence.user << "in unreadable" << presence.collection;
+        return;
+    }
     if (!session->isSubscribed(presence.collection)) {
         session->sendError(409, u"presence for a collection this session has not subscribed to"_s,
                            presence.collection);

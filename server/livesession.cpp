@@ -46,10 +46,10 @@ const QByteArray &LiveSession::EncodedMessage::binary()
     return *m_binary;
 }
 
-LiveSession::LiveSession(QWebSocket *socket, const QString &user, QObject *parent)
+LiveSession::LiveSession(QWebSocket *socket, const Identity &identity, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
-    , m_user(user)
+    , m_identity(identity)
     , m_format(formatOf(socket))
 {
     Q_ASSERT(socket);
@@ -57,6 +57,7 @@ LiveSession::LiveSession(QWebSocket *socket, const QString &user, QObject *paren
     socket->setMaxAllowedIncomingMessageSize(MaxIncomingMessageSize);
     socket->setMaxAllowedIncomingFrameSize(MaxIncomingMessageSize);
     m_lastHeard.start();
+    m_sessionClock.start();
 
     connect(socket, &QWebSocket::textMessageReceived, this,
             [this](const QString &text) { onFrame(text.toUtf8(), WireFormat::Json); });
@@ -71,6 +72,14 @@ LiveSession::LiveSession(QWebSocket *socket, const QString &user, QObject *paren
     };
     connect(socket, &QWebSocket::disconnected, this, finish);
     connect(socket, &QObject::destroyed, this, finish);
+}
+
+void LiveSession::setMessageRate(double rate, double burst)
+{
+    if (rate > 0)
+        m_messageBucket = RateLimiter::Bucket(rate, burst, m_sessionClock.elapsed());
+    else
+        m_messageBucket.reset();
 }
 
 bool LiveSession::isOpen() const
@@ -145,7 +154,7 @@ QList<Presence> LiveSession::takePresence(const QString &collection)
     QList<Presence> left;
     for (auto it = m_presence.begin(); it != m_presence.end();) {
         if (it.key().first == collection) {
-            left.append(Presence{collection, it.key().second, m_user, Presence::State::Left});
+            left.append(Presence{collection, it.key().second, m_identity.user, Presence::State::Left});
             it = m_presence.erase(it);
         } else {
             ++it;
@@ -156,6 +165,11 @@ QList<Presence> LiveSession::takePresence(const QString &collection)
 
 void LiveSession::onFrame(const QByteArray &bytes, WireFormat format)
 {
+    if (m_messageBucket && !m_messageBucket->take(m_sessionClock.elapsed())) {
+        qCInfo(lcServer) << "closing a live session of" << m_identity.user << "that sends too many messages";
+        close(QWebSocketProtocol::CloseCodePolicyViolated, u"too many messages"_s);
+        return;
+    }
     m_lastHeard.start();
     const DecodeResult decoded = WireCodec::decode(bytes, format);
     if (!decoded.isValid()) {
@@ -167,7 +181,7 @@ void LiveSession::onFrame(const QByteArray &bytes, WireFormat format)
     if (value.isObject() && value[u"type"_s] == u"presence"_s) {
         // The server names the author of a presence, whatever the client put there.
         QJsonObject object = value.toObject();
-        object.insert(u"user"_s, m_user);
+        object.insert(u"user"_s, m_identity.user);
         value = object;
     }
     QString error;

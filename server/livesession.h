@@ -1,6 +1,8 @@
 #pragma once
 
+#include "identity.h"
 #include "livemessage.h"
+#include "ratelimiter.h"
 #include "wirecodec.h"
 
 #include <QElapsedTimer>
@@ -23,7 +25,8 @@ namespace Etagere {
 /// an error 400 to a decodable frame that is not a valid message) and hands the valid
 /// messages to the hub through messageReceived(). Keeps the session's state: wire format,
 /// identity, subscription (the last sequence number sent per collection) and the presence
-/// it holds. Lives on the server thread; the hub deletes it (deleteLater) once closed().
+/// it holds. With a message rate set, a client that sends faster than that is closed with
+/// 1008. Lives on the server thread; the hub deletes it (deleteLater) once closed().
 class LiveSession : public QObject
 {
     Q_OBJECT
@@ -54,10 +57,14 @@ public:
     static constexpr quint64 MaxIncomingMessageSize = 1024 * 1024;
 
     /// Takes ownership of `socket` (reparented to the session).
-    LiveSession(QWebSocket *socket, const QString &user, QObject *parent = nullptr);
+    LiveSession(QWebSocket *socket, const Identity &identity, QObject *parent = nullptr);
 
     [[nodiscard]] WireFormat format() const { return m_format; }
-    [[nodiscard]] QString user() const { return m_user; }
+    [[nodiscard]] QString user() const { return m_identity.user; }
+    [[nodiscard]] const Identity &identity() const { return m_identity; }
+    /// Allows `rate` messages per second from the client, `burst` at once; beyond that the
+    /// session is closed with 1008. 0: no limit (the default).
+    void setMessageRate(double rate, double burst);
     [[nodiscard]] bool isOpen() const;
 
     /// Sends a message encoded in this session's format.
@@ -99,9 +106,11 @@ private:
     void onFrame(const QByteArray &bytes, WireFormat format);
 
     QPointer<QWebSocket> m_socket;
-    QString m_user;
+    Identity m_identity;
+    std::optional<RateLimiter::Bucket> m_messageBucket;
     WireFormat m_format = WireFormat::Json;
     QElapsedTimer m_lastHeard;
+    QElapsedTimer m_sessionClock; ///< monotonic time for the message bucket
     QHash<QString, qint64> m_lastSent;
     PresenceMap m_presence;
     bool m_closedEmitted = false;

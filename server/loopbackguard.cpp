@@ -1,6 +1,7 @@
 #include "loopbackguard.h"
 
 #include <QHostAddress>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -70,21 +71,19 @@ bool LoopbackGuard::isLoopbackAuthority(QByteArrayView authority)
     return host && isLoopbackHost(*host);
 }
 
-bool LoopbackGuard::isLoopbackOrigin(QByteArrayView origin)
+std::optional<HttpResponse> LoopbackGuard::checkSingleHost(const HttpRequest &request)
 {
-    for (const QByteArrayView scheme : {QByteArrayView("http://"), QByteArrayView("https://")}) {
-        if (origin.size() > scheme.size() && origin.first(scheme.size()).compare(scheme, Qt::CaseInsensitive) == 0)
-            return isLoopbackAuthority(origin.sliced(scheme.size()));
-    }
-    return false;
+    const qsizetype hosts = countHeaders(request, "Host");
+    if (hosts == 1)
+        return std::nullopt;
+    return HttpResponse::problem(400, hosts == 0 ? u"the request has no Host header"_s
+                                                 : u"the request has more than one Host header"_s);
 }
 
 std::optional<HttpResponse> LoopbackGuard::checkHost(const HttpRequest &request)
 {
-    const qsizetype hosts = countHeaders(request, "Host");
-    if (hosts != 1)
-        return HttpResponse::problem(400, hosts == 0 ? u"the request has no Host header"_s
-                                                     : u"the request has more than one Host header"_s);
+    if (std::optional<HttpResponse> refusal = checkSingleHost(request))
+        return refusal;
     const QByteArray host = request.header("Host");
     if (!isLoopbackAuthority(host)) {
         return HttpResponse::problem(421, u"this server answers only for localhost, 127.0.0.0/8 and [::1], "
@@ -93,15 +92,32 @@ std::optional<HttpResponse> LoopbackGuard::checkHost(const HttpRequest &request)
     return std::nullopt;
 }
 
-std::optional<HttpResponse> LoopbackGuard::checkOrigin(const HttpRequest &request)
+std::optional<QString> LoopbackGuard::normalizeOrigin(const QString &origin)
+{
+    const QUrl url(origin, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != u"http"_s && scheme != u"https"_s) || url.host().isEmpty()
+        || !url.userInfo().isEmpty() || !url.path().isEmpty() || url.hasQuery() || url.hasFragment()) {
+        return std::nullopt;
+    }
+    const int defaultPort = scheme == u"https"_s ? 443 : 80;
+    const QString host = url.host(QUrl::FullyEncoded).toLower();
+    const QString authority = host.contains(u':') ? u"[%1]"_s.arg(host) : host;
+    const int port = url.port(defaultPort);
+    return port == defaultPort ? u"%1://%2"_s.arg(scheme, authority) : u"%1://%2:%3"_s.arg(scheme, authority).arg(port);
+}
+
+std::optional<HttpResponse> LoopbackGuard::checkOrigin(const HttpRequest &request, const QStringList &allowed)
 {
     if (!request.hasHeader("Origin"))
         return std::nullopt;
-    if (countHeaders(request, "Origin") == 1 && isLoopbackOrigin(request.header("Origin")))
+    const QString origin = QString::fromLatin1(request.header("Origin"));
+    const std::optional<QString> normalized = countHeaders(request, "Origin") == 1 ? normalizeOrigin(origin)
+                                                                                  : std::nullopt;
+    if (normalized && allowed.contains(*normalized))
         return std::nullopt;
-    return HttpResponse::problem(403, u"a WebSocket from origin \"%1\" is refused: only pages served from "
-                                     "localhost, 127.0.0.0/8 or [::1] may open %2"_s
-                                          .arg(QString::fromLatin1(request.header("Origin")), u"/v1/live"_s));
+    return HttpResponse::problem(403, u"a WebSocket from origin \"%1\" is refused: it is not on this server's "
+                                     "allow-list (--allow-origin)"_s.arg(origin));
 }
 
 } // namespace Etagere

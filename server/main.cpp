@@ -1,13 +1,16 @@
-// etagere-server: the reference Etagere server (REST + live WebSocket hub on one port).
+// etagere-server: the reference Etagere server (REST + live WebSocket hub on one port), and
+// the command line that manages its accounts.
+#include "authstore.h"
+#include "credentials.h"
 #include "demodata.h"
-#include "httpadapter.h"
-#include "hub.h"
-#include "identifiers.h"
+#include "localsession.h"
 #include "logging.h"
-#include "recordservice.h"
+#include "server.h"
+#include "serveroptions.h"
 #include "storage.h"
+#include "tlssetup.h"
+#include "usercommands.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QLockFile>
@@ -20,21 +23,12 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using Etagere::ServerOptions;
 
 namespace {
 
-// Exit codes: 1 runtime failure, 2 bad command line or refused address, 3 data dir in use.
-enum ExitCode { Failure = 1, UsageError = 2, DataDirInUse = 3 };
-
-struct Options
-{
-    QString dataDir;
-    QHostAddress address;
-    quint16 port = 0;
-    bool demo = false;
-    qint64 retainChanges = 0;
-    int pingInterval = -1; // -1: the hub's default
-};
+constexpr qint64 LocalSessionDays = 30;
+const QString DemoAuthor = u"demo"_s; // author of the demo records when there is no local user
 
 int fail(int code, const QString &message)
 {
@@ -69,105 +63,23 @@ bool installSignalHandlers(QCoreApplication *app)
     return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
 }
 
-QHostAddress parseAddress(const QString &text)
-{
-    if (text.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
-        return QHostAddress(QHostAddress::LocalHost);
-    return QHostAddress(text);
-}
-
-void addOptions(QCommandLineParser *parser)
-{
-    parser->setApplicationDescription(u"The Etagere server: records over REST, changes live over WebSocket."_s);
-    parser->addHelpOption();
-    parser->addVersionOption();
-    parser->addOptions({
-        {u"data"_s, u"Directory of the database (created when absent)."_s, u"dir"_s},
-        {u"listen"_s, u"Loopback address to listen on (default 127.0.0.1)."_s, u"address"_s, u"127.0.0.1"_s},
-        {u"port"_s, u"TCP port; 0 picks a free one (default 8642)."_s, u"port"_s, u"8642"_s},
-        {u"demo"_s, u"Create a demo collection \"tasks\" when absent."_s},
-        {u"retain-changes"_s, u"Keep only the last N changes per collection (0: all)."_s, u"n"_s, u"0"_s},
-        {u"ping-interval"_s, u"WebSocket ping interval in milliseconds."_s, u"ms"_s},
-    });
-}
-
-// Parses the arguments; answers --help and --version (and exits). -1 to go on, else the exit
-// code: an unknown option or a missing value is a usage error (2), as every other one.
-int parseArguments(const QCoreApplication &app, QCommandLineParser *parser)
-{
-    if (!parser->parse(app.arguments()))
-        return fail(UsageError, parser->errorText());
-    if (parser->isSet(u"help"_s) || parser->isSet(u"help-all"_s))
-        parser->showHelp(0);
-    if (parser->isSet(u"version"_s))
-        parser->showVersion();
-    if (!parser->positionalArguments().isEmpty())
-        return fail(UsageError, u"unexpected argument: "_s + parser->positionalArguments().first());
-    return -1;
-}
-
-// Reads --port, --retain-changes and --ping-interval; -1 to go on, else the exit code.
-int readNumbers(const QCommandLineParser &parser, Options *options)
-{
-    bool ok = false;
-    const uint port = parser.value(u"port"_s).toUInt(&ok);
-    if (!ok || port > 65535)
-        return fail(UsageError, u"--port must be a number from 0 to 65535"_s);
-    options->port = quint16(port);
-    options->retainChanges = parser.value(u"retain-changes"_s).toLongLong(&ok);
-    if (!ok || options->retainChanges < 0)
-        return fail(UsageError, u"--retain-changes must be a number >= 0"_s);
-    if (parser.isSet(u"ping-interval"_s)) {
-        options->pingInterval = parser.value(u"ping-interval"_s).toInt(&ok);
-        if (!ok || options->pingInterval <= 0)
-            return fail(UsageError, u"--ping-interval must be a positive number of milliseconds"_s);
-    }
-    return -1;
-}
-
-// Reads --listen: an IP address (or `localhost`) that must be a loopback address.
-int readAddress(const QCommandLineParser &parser, Options *options)
-{
-    options->address = parseAddress(parser.value(u"listen"_s));
-    if (options->address.isNull())
-        return fail(UsageError, u"--listen: \"%1\" is not an IP address"_s.arg(parser.value(u"listen"_s)));
-    if (!options->address.isLoopback()) {
-        return fail(UsageError, u"refusing to listen on %1: this server has no user accounts yet and serves only "
-                                "the local user, so it listens on loopback addresses only (127.0.0.1 or ::1)"_s
-                                    .arg(options->address.toString()));
-    }
-    return -1;
-}
-
-// Parses the command line into *options; returns -1 to go on, else the exit code.
-int parseOptions(const QCoreApplication &app, Options *options)
-{
-    QCommandLineParser parser;
-    addOptions(&parser);
-    if (const int code = parseArguments(app, &parser); code >= 0)
-        return code;
-    options->dataDir = parser.value(u"data"_s);
-    if (options->dataDir.isEmpty())
-        return fail(UsageError, u"--data DIR is required"_s);
-    options->demo = parser.isSet(u"demo"_s);
-    if (const int code = readNumbers(parser, options); code >= 0)
-        return code;
-    return readAddress(parser, options);
-}
-
-QString baseUrl(const QHostAddress &address, quint16 port)
+QString baseUrl(const QHostAddress &address, quint16 port, bool tls)
 {
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString())
                                                                              : address.toString();
-    return u"http://%1:%2"_s.arg(host).arg(port);
+    return u"%1://%2:%3"_s.arg(tls ? u"https"_s : u"http"_s, host).arg(port);
 }
 
-bool writeEndpointFile(const QString &path, const QString &url)
+// Writes `contents` to `path` in one step (a temporary file renamed), readable by the owner
+// only when `secret`.
+bool writeFileAtomically(const QString &path, const QByteArray &contents, bool secret)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return false;
-    file.write(url.toUtf8() + '\n');
+    if (secret && !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return false;
+    file.write(contents);
     return file.commit();
 }
 
@@ -181,72 +93,144 @@ int lockDataDir(const QDir &dir, QLockFile *lock)
     QString host, application;
     lock->getLockInfo(&pid, &host, &application);
     if (lock->error() != QLockFile::LockFailedError)
-        return fail(Failure, u"cannot lock %1"_s.arg(lock->fileName()));
-    return fail(DataDirInUse, u"the data directory %1 is in use by another etagere-server (pid %2)"_s
-                                  .arg(QDir::toNativeSeparators(dir.absolutePath())).arg(pid));
+        return fail(ServerOptions::Failure, u"cannot lock %1"_s.arg(lock->fileName()));
+    return fail(ServerOptions::DataDirInUse, u"the data directory %1 is in use by another etagere-server (pid %2)"_s
+                                                 .arg(QDir::toNativeSeparators(dir.absolutePath())).arg(pid));
 }
 
-// Opens the database (and installs the demo when asked); returns -1 when ready, else the exit code.
-int openStorage(const Options &options, const QDir &dir, const QString &user, Etagere::Storage *storage)
+// Opens the database for records and for accounts, sets up the local user and the demo;
+// returns -1 when ready, else the exit code.
+int openDatabase(const ServerOptions &options, const QDir &dir, Etagere::Storage *storage,
+                 Etagere::AuthStore *accounts)
 {
+    const QString path = dir.filePath(u"etagere.sqlite"_s);
     storage->setRetainChanges(options.retainChanges);
-    if (!storage->open(dir.filePath(u"etagere.sqlite"_s)))
-        return fail(Failure, storage->errorString());
-    if (options.demo && !Etagere::DemoData::install(storage, user))
-        return fail(Failure, u"cannot create the demo collection: "_s + storage->errorString());
+    if (!storage->open(path))
+        return fail(ServerOptions::Failure, storage->errorString());
+    if (!accounts->open(path))
+        return fail(ServerOptions::Failure, accounts->errorString());
+    if (!options.localUser.isEmpty() && accounts->ensureLocalUser(options.localUser) != Etagere::AuthStore::Outcome::Done)
+        return fail(ServerOptions::Failure, accounts->errorString());
+    if (!options.isLoopback() && !options.insecureListen && !accounts->hasPasswordUser()) {
+        return fail(ServerOptions::UsageError,
+                    u"refusing to listen on %1: no user can log in yet; add one first with "
+                    "etagere-server --data %2 user add NAME"_s.arg(options.address.toString(), options.dataDir));
+    }
+    const QString author = options.localUser.isEmpty() ? DemoAuthor : options.localUser;
+    if (options.demo && !Etagere::DemoData::install(storage, author))
+        return fail(ServerOptions::Failure, u"cannot create the demo collection: "_s + storage->errorString());
     return -1;
 }
 
-// The serving parts, wired together: HTTP requests to the service, its commits to the hub,
-// WebSockets to the hub.
-struct Server
+// Gives the local user a fresh session and writes DIR/local-token (mode 0600):
+// {"user", "token", "expires"}. The token itself is never logged.
+bool writeLocalToken(const QString &path, const QString &user, Etagere::AuthStore *accounts)
 {
-    Server(Etagere::Storage *storage, const QString &user, int pingInterval)
-        : hub(storage, user), service(storage, user)
-    {
-        if (pingInterval > 0)
-            hub.setPingInterval(pingInterval);
-        service.setPublisher([this](const Etagere::Change &change) { hub.publish(change); });
-        adapter.setRequestHandler([this](const Etagere::HttpRequest &request) { return service.handle(request); });
-        adapter.setWebSocketHandler([this](QWebSocket *socket) { hub.addSocket(socket); });
+    const QByteArray token = Etagere::Credentials::newToken();
+    const QDateTime expires = QDateTime::fromSecsSinceEpoch(
+        QDateTime::currentSecsSinceEpoch() + LocalSessionDays * 24 * 3600, Qt::UTC);
+    if (accounts->replaceLocalSession(Etagere::Credentials::tokenKey(token), user, expires)
+        != Etagere::AuthStore::Outcome::Done) {
+        return false;
     }
+    const Etagere::LocalSession session{user, token, expires};
+    return writeFileAtomically(path, session.toJson() + '\n', true);
+}
 
-    Etagere::Hub hub;
-    Etagere::RecordService service;
-    Etagere::HttpAdapter adapter;
-};
-
-// Tells the world where the server listens: stdout (for scripts and tests) and DIR/endpoint.
-void announce(const QString &url, const QString &endpointPath)
+Etagere::ServerSettings settingsOf(const ServerOptions &options)
 {
-    if (!writeEndpointFile(endpointPath, url))
-        qCWarning(Etagere::lcServer) << "cannot write" << endpointPath;
+    Etagere::ServerSettings settings;
+    settings.hostPolicy = options.isLoopback() ? Etagere::HttpAdapter::HostPolicy::LoopbackOnly
+                                               : Etagere::HttpAdapter::HostPolicy::AnyHost;
+    settings.allowedOrigins = options.allowedOrigins;
+    settings.rateLimit = options.rateLimit;
+    settings.sessionLifetimeMs = options.sessionLifetimeMs;
+    settings.pingInterval = options.pingInterval;
+    return settings;
+}
+
+// The loud line an operator gets for --insecure-listen, at every start.
+void warnIfInsecure(const ServerOptions &options, bool tls, const Etagere::AuthStore &accounts)
+{
+    if (options.isLoopback() || (tls && accounts.hasPasswordUser()))
+        return;
+    qCCritical(Etagere::lcServer).noquote()
+        << "WARNING: --insecure-listen: serving" << options.address.toString()
+        << (tls ? "with TLS but with no user who can log in"
+                : "WITHOUT TLS: passwords, tokens and records cross the network in the clear");
+}
+
+// Writes DIR/endpoint and prints the URL on stdout (tests and the app wait for that line).
+void announce(const QDir &dir, const QString &url, const QString &localUser)
+{
+    if (!writeFileAtomically(dir.filePath(u"endpoint"_s), url.toUtf8() + '\n', false))
+        qCWarning(Etagere::lcServer) << "cannot write" << dir.filePath(u"endpoint"_s);
+    qCInfo(Etagere::lcServer).noquote() << "serving" << dir.absolutePath()
+                                        << (localUser.isEmpty() ? QString() : u"for local user "_s + localUser);
     std::fprintf(stdout, "listening on %s\n", qPrintable(url));
     std::fflush(stdout);
 }
 
-int run(QCoreApplication &app, const Options &options)
+/// A serving etagere-server: what serve() sets up, and the start once TLS (if any) is proven.
+struct Serving
 {
+    const ServerOptions &options;
+    QDir dir;
+    Etagere::AuthStore *accounts;
+    Etagere::Server *server;
+
+    // Listens, writes the local token (or removes a stale one) and the endpoint, then
+    // announces the URL. -1 when serving, else the exit code.
+    int start(const std::optional<QSslConfiguration> &tls) const
+    {
+        if (!server->listen(options.address, options.port, tls)) {
+            return fail(ServerOptions::Failure, u"cannot listen on %1 port %2: %3"_s
+                                                    .arg(options.address.toString()).arg(options.port)
+                                                    .arg(server->errorString()));
+        }
+        const QString tokenPath = Etagere::LocalSession::path(dir.path());
+        if (options.localUser.isEmpty())
+            QFile::remove(tokenPath); // from an earlier run with --local-user
+        else if (!writeLocalToken(tokenPath, options.localUser, accounts))
+            return fail(ServerOptions::Failure, u"cannot write "_s + tokenPath);
+        warnIfInsecure(options, tls.has_value(), *accounts);
+        announce(dir, baseUrl(options.address, server->port(), tls.has_value()), options.localUser);
+        return -1;
+    }
+};
+
+int serve(QCoreApplication &app, const ServerOptions &options)
+{
+    std::optional<QSslConfiguration> tls;
+    QString tlsError;
+    if (options.wantsTls() && !(tls = Etagere::TlsSetup::load(options.tlsCertPath, options.tlsKeyPath, &tlsError)))
+        return fail(ServerOptions::UsageError, tlsError);
     const QDir dir(options.dataDir);
     if (!dir.mkpath(u"."_s))
-        return fail(Failure, u"cannot create the data directory %1"_s.arg(options.dataDir));
+        return fail(ServerOptions::Failure, u"cannot create the data directory %1"_s.arg(options.dataDir));
     QLockFile lock(dir.filePath(u"server.lock"_s));
     Etagere::Storage storage;
-    const QString user = Etagere::localUserName();
+    Etagere::AuthStore accounts;
     if (const int code = lockDataDir(dir, &lock); code >= 0)
         return code;
-    if (const int code = openStorage(options, dir, user, &storage); code >= 0)
+    if (const int code = openDatabase(options, dir, &storage, &accounts); code >= 0)
         return code;
-    Server server(&storage, user, options.pingInterval);
-    if (!server.adapter.listen(options.address, options.port)) {
-        return fail(Failure, u"cannot listen on %1 port %2: %3"_s.arg(options.address.toString())
-                                 .arg(options.port).arg(server.adapter.errorString()));
+    Etagere::Server server(&storage, &accounts, settingsOf(options));
+    const Serving serving{options, dir, &accounts, &server};
+    Etagere::TlsSetup tlsSetup;
+    if (tls) {
+        QObject::connect(&tlsSetup, &Etagere::TlsSetup::verified, &app, [&](const QString &error) {
+            if (!error.isEmpty())
+                app.exit(fail(ServerOptions::UsageError, u"the TLS certificate and key do not work together: "_s + error));
+            else if (const int code = serving.start(tls); code >= 0)
+                app.exit(code);
+        });
+        tlsSetup.verify(*tls);
+    } else if (const int code = serving.start(std::nullopt); code >= 0) {
+        return code;
     }
-    const QString endpointPath = dir.filePath(u"endpoint"_s);
-    qCInfo(Etagere::lcServer).noquote() << "serving" << dir.absolutePath() << "as local user" << user;
-    announce(baseUrl(options.address, server.adapter.port()), endpointPath);
     const int code = app.exec();
-    QFile::remove(endpointPath);
+    QFile::remove(dir.filePath(u"endpoint"_s));
     qCInfo(Etagere::lcServer) << "stopped";
     return code;
 }
@@ -258,10 +242,14 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"etagere-server"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(ETAGERE_VERSION));
-    Options options;
-    if (const int code = parseOptions(app, &options); code >= 0)
+    ServerOptions options;
+    if (const int code = ServerOptions::parse(app.arguments(), &options); code >= 0)
         return code;
+    if (!Etagere::Credentials::initialize())
+        return fail(ServerOptions::Failure, u"cannot initialize libsodium"_s);
+    if (!options.command.isEmpty())
+        return Etagere::UserCommands::run(options.dataDir, options.command);
     if (!installSignalHandlers(&app))
-        return fail(Failure, u"cannot install the signal handlers"_s);
-    return run(app, options);
+        return fail(ServerOptions::Failure, u"cannot install the signal handlers"_s);
+    return serve(app, options);
 }

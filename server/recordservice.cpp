@@ -1,4 +1,5 @@
 #include "recordservice.h"
+#include "recordservice_p.h"
 
 #include "contentnegotiation.h"
 #include "identifiers.h"
@@ -14,17 +15,9 @@ using namespace Qt::StringLiterals;
 
 namespace Etagere {
 
-namespace {
+using namespace RecordServicePrivate;
 
-// The body formats a write accepts, by Content-Type media type.
-struct BodyType
-{
-    QByteArray mediaType;
-    WireFormat format;
-};
-const QList<BodyType> DocumentTypes = {{"application/json", WireFormat::Json},
-                                       {"application/cbor", WireFormat::Cbor}};
-const QList<BodyType> PatchTypes = {{"application/merge-patch+json", WireFormat::Json}};
+namespace {
 
 HttpResponse methodNotAllowed(const QByteArray &allow)
 {
@@ -57,47 +50,6 @@ std::optional<qint64> integerParameter(const QUrlQuery &query, const QString &na
     return value;
 }
 
-// Headers of a record representation (also of a 304, and of the null body of a 412 on a
-// deleted record, which has no ETag): a cache must revalidate it, and it varies by Accept.
-// "application/json or application/cbor"
-QString typeNames(const QList<BodyType> &types)
-{
-    QByteArrayList names;
-    for (const BodyType &type : types)
-        names.append(type.mediaType);
-    return QString::fromLatin1(names.join(" or "));
-}
-
-// 415 for a body that is none of `types` (RFC 5789: with Accept-Patch on a PATCH).
-HttpResponse unsupportedMediaType(const QList<BodyType> &types, const QString &detail)
-{
-    HttpResponse error = HttpResponse::problem(415, detail);
-    if (types.first().mediaType == PatchTypes.first().mediaType)
-        error.setHeader("Accept-Patch", "application/merge-patch+json");
-    return error;
-}
-
-// The format of a body sent as `contentType` when it is one of `types` (and, for JSON, in
-// UTF-8 or its subset US-ASCII); else nullopt and a 415 in *error.
-std::optional<WireFormat> bodyFormat(const QList<BodyType> &types, const QByteArray &contentType,
-                                     HttpResponse *error)
-{
-    const QByteArray mediaType = ContentNegotiation::mediaType(contentType);
-    const auto type = std::find_if(types.cbegin(), types.cend(),
-                                   [&mediaType](const BodyType &t) { return t.mediaType == mediaType; });
-    if (type == types.cend()) {
-        *error = unsupportedMediaType(types, u"the body must be sent as %1, not \"%2\""_s.arg(
-                                                 typeNames(types), QString::fromLatin1(mediaType)));
-        return std::nullopt;
-    }
-    if (type->format == WireFormat::Json && !ContentNegotiation::isUtf8Compatible(contentType)) {
-        *error = unsupportedMediaType(types, u"a JSON body must be UTF-8, not charset \"%1\""_s.arg(
-                                                 QString::fromLatin1(ContentNegotiation::charset(contentType))));
-        return std::nullopt;
-    }
-    return type->format;
-}
-
 // 410 for `since` older than the oldest change kept, or ahead of the collection's number
 // (the client holds a history this server does not have); either way it must reload.
 HttpResponse goneResponse(qint64 since, qint64 currentSeq)
@@ -107,97 +59,13 @@ HttpResponse goneResponse(qint64 since, qint64 currentSeq)
     return HttpResponse::problem(410, why.arg(since).arg(currentSeq) + u"; reload the collection"_s);
 }
 
-void markAsRecord(HttpResponse *response, const QString &etag)
-{
-    if (!etag.isEmpty())
-        response->setHeader("ETag", etag.toUtf8());
-    response->setHeader("Cache-Control", "no-cache");
-    response->setHeader("Vary", "Accept");
-}
-
 } // namespace
 
-struct RecordService::Context
-{
-    explicit Context(const HttpRequest &r)
-        : request(r)
-    {
-    }
-
-    const HttpRequest &request;
-    WireFormat format = WireFormat::Json;
-    QString collection;
-    QString id;
-    CollectionSchema schema;
-    StoredRecord current;
-
-    [[nodiscard]] bool isMethod(const char *method) const { return request.method == method; }
-
-    // Decodes the body if its Content-Type is one of `types`; else sets *error (415 or 400).
-    [[nodiscard]] std::optional<QJsonValue> body(const QList<BodyType> &types, HttpResponse *error) const
-    {
-        const std::optional<WireFormat> bodyType = bodyFormat(types, request.header("Content-Type"), error);
-        if (!bodyType)
-            return std::nullopt;
-        DecodeResult decoded = WireCodec::decode(request.body, *bodyType);
-        if (!decoded.isValid()) {
-            *error = HttpResponse::problem(400, u"malformed body: "_s + decoded.error);
-            return std::nullopt;
-        }
-        return decoded.value;
-    }
-
-    // Parses the preconditions a write needs; 400 when malformed, 428 when absent.
-    [[nodiscard]] std::optional<HttpResponse> requirePreconditions(Preconditions *preconditions) const
-    {
-        *preconditions = Preconditions::fromRequest(request);
-        if (!preconditions->isValid())
-            return HttpResponse::problem(400, u"If-Match or If-None-Match is not * or a list of entity tags"_s);
-        if (preconditions->isEmpty())
-            return HttpResponse::problem(428, u"a write needs If-Match (or If-None-Match: * to create)"_s);
-        return std::nullopt;
-    }
-
-    // Evaluates write preconditions against the current record: 404 when If-Match names a
-    // record that never existed, 412 with the current data (null when deleted) on failure.
-    [[nodiscard]] std::optional<HttpResponse> checkPreconditions(const Preconditions &preconditions) const
-    {
-        if (preconditions.hasIfMatch() && !current.exists)
-            return HttpResponse::problem(404, u"no record \"%1\""_s.arg(id));
-        const QString etag = current.isLive() ? current.etag : QString();
-        if (preconditions.evaluate(etag, false) != Preconditions::Outcome::Proceed)
-            return recordResponse(412, current);
-        return std::nullopt;
-    }
-
-    // 404 unless the record currently exists (the target of PATCH and DELETE).
-    [[nodiscard]] std::optional<HttpResponse> requireLive() const
-    {
-        if (current.isLive())
-            return std::nullopt;
-        return HttpResponse::problem(404, current.exists ? u"record \"%1\" was deleted"_s.arg(id)
-                                                         : u"no record \"%1\""_s.arg(id));
-    }
-
-    // The record as a representation: its data with ETag, or JSON null for a tombstone.
-    [[nodiscard]] HttpResponse recordResponse(int status, const StoredRecord &record) const
-    {
-        if (!record.isLive()) {
-            HttpResponse response = HttpResponse::encoded(status, QJsonValue(QJsonValue::Null), format);
-            markAsRecord(&response, QString()); // no ETag: the record has no current one
-            return response;
-        }
-        HttpResponse response = HttpResponse::encoded(status, record.data, format);
-        markAsRecord(&response, record.etag);
-        return response;
-    }
-};
-
-RecordService::RecordService(Storage *storage, const QString &localUser)
+RecordService::RecordService(Storage *storage, AuthStore *accounts)
     : m_storage(storage)
-    , m_localUser(localUser)
+    , m_accounts(accounts)
 {
-    Q_ASSERT(storage);
+    Q_ASSERT(storage && accounts);
 }
 
 void RecordService::setPublisher(Publisher publisher)
@@ -205,9 +73,9 @@ void RecordService::setPublisher(Publisher publisher)
     m_publisher = std::move(publisher);
 }
 
-HttpResponse RecordService::handle(const HttpRequest &request)
+HttpResponse RecordService::handle(const HttpRequest &request, const Identity &identity)
 {
-    Context context(request);
+    Context context(request, identity);
     context.format = ContentNegotiation::preferredFormat(request.header("Accept"));
     QStringList segments;
     if (!splitPath(request.path, &segments))
@@ -239,14 +107,28 @@ HttpResponse RecordService::dispatch(Context &context, const QStringList &segmen
     return recordRoute(context);
 }
 
+std::optional<HttpResponse> RecordService::requireRight(const Context &context, AuthStore::Right right) const
+{
+    if (m_accounts->rightOn(context.identity.user, context.collection) >= right)
+        return std::nullopt;
+    return HttpResponse::problem(403, u"%1 may not %2 collection \"%3\""_s.arg(
+                                          context.identity.user,
+                                          right == AuthStore::Right::Read    ? u"read"_s
+                                          : right == AuthStore::Right::Write ? u"write to"_s
+                                                                             : u"create"_s,
+                                          context.collection));
+}
+
 HttpResponse RecordService::collectionsRoute(Context &context)
 {
     if (!context.isMethod("GET"))
         return methodNotAllowed("GET, HEAD");
     QJsonArray list;
     const QList<CollectionSchema> collections = m_storage->collections();
-    for (const CollectionSchema &schema : collections)
-        list.append(schema.toJson());
+    for (const CollectionSchema &schema : collections) {
+        if (m_accounts->canRead(context.identity.user, schema.name))
+            list.append(schema.toJson());
+    }
     HttpResponse response = HttpResponse::encoded(200, QJsonObject{{u"collections"_s, list}}, context.format);
     response.setHeader("Cache-Control", "no-cache");
     response.setHeader("Vary", "Accept");
@@ -255,10 +137,15 @@ HttpResponse RecordService::collectionsRoute(Context &context)
 
 HttpResponse RecordService::collectionRoute(Context &context)
 {
-    if (context.isMethod("PUT"))
+    if (context.isMethod("PUT")) {
+        if (auto forbidden = requireRight(context, AuthStore::Right::Admin))
+            return *forbidden;
         return putCollection(context);
+    }
     if (!context.isMethod("GET"))
         return methodNotAllowed("GET, HEAD, PUT");
+    if (auto forbidden = requireRight(context, AuthStore::Right::Read))
+        return *forbidden;
     const auto schema = m_storage->collection(context.collection);
     if (!schema)
         return HttpResponse::problem(404, u"no collection named \"%1\""_s.arg(context.collection));
@@ -291,7 +178,10 @@ HttpResponse RecordService::putCollection(Context &context)
     schema->seq = 0;
     if (!m_storage->createCollection(*schema))
         return HttpResponse::problem(500, u"the collection could not be stored; nothing changed"_s);
-    qCDebug(lcServer).noquote() << "created collection" << schema->name;
+    qCDebug(lcServer).noquote() << context.identity.user << "created collection" << schema->name;
+    // The creator administers what it created, whatever happens to its other rights later.
+    if (m_accounts->grant(context.identity.user, schema->name, AuthStore::Right::Admin) != AuthStore::Outcome::Done)
+        qCWarning(lcServer).noquote() << "could not grant admin on" << schema->name << "to" << context.identity.user;
     HttpResponse response = HttpResponse::encoded(201, schema->toJson(), context.format);
     response.setHeader("Location", u"/v1/collections/%1"_s.arg(schema->name).toUtf8());
     return response;
@@ -301,6 +191,9 @@ HttpResponse RecordService::recordsRoute(Context &context)
 {
     if (!context.isMethod("GET") && !context.isMethod("POST"))
         return methodNotAllowed("GET, HEAD, POST");
+    if (auto forbidden = requireRight(context, context.isMethod("GET") ? AuthStore::Right::Read
+                                                                        : AuthStore::Right::Write))
+        return *forbidden;
     auto schema = m_storage->collection(context.collection);
     if (!schema)
         return HttpResponse::problem(404, u"no collection named \"%1\""_s.arg(context.collection));
@@ -347,6 +240,9 @@ HttpResponse RecordService::recordRoute(Context &context)
     static const QByteArrayList methods = {"GET", "PUT", "PATCH", "DELETE"};
     if (!methods.contains(context.request.method))
         return methodNotAllowed("GET, HEAD, PUT, PATCH, DELETE");
+    if (auto forbidden = requireRight(context, context.isMethod("GET") ? AuthStore::Right::Read
+                                                                        : AuthStore::Right::Write))
+        return *forbidden;
     auto schema = m_storage->collection(context.collection);
     if (!schema)
         return HttpResponse::problem(404, u"no collection named \"%1\""_s.arg(context.collection));
@@ -436,7 +332,7 @@ HttpResponse RecordService::deleteRecord(Context &context)
 
 HttpResponse RecordService::commit(Context &context, const std::optional<QJsonObject> &data, int status)
 {
-    const auto change = m_storage->write(context.collection, context.id, data, m_localUser);
+    const auto change = m_storage->write(context.collection, context.id, data, context.identity.user);
     if (!change)
         return HttpResponse::problem(500, u"the write could not be stored; nothing changed"_s);
     if (m_publisher)
@@ -457,6 +353,8 @@ HttpResponse RecordService::changesRoute(Context &context)
 {
     if (!context.isMethod("GET"))
         return methodNotAllowed("GET, HEAD");
+    if (auto forbidden = requireRight(context, AuthStore::Right::Read))
+        return *forbidden;
     const auto since = integerParameter(context.request.query, u"since"_s, 0, 0);
     if (!since)
         return HttpResponse::problem(400, u"since must be a sequence number (an integer >= 0)"_s);

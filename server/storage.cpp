@@ -1,6 +1,8 @@
 #include "storage.h"
 
+#include "databaseschema.h"
 #include "logging.h"
+#include "sql_p.h"
 #include "wirecodec.h"
 
 #include <QJsonArray>
@@ -16,37 +18,9 @@ using namespace Qt::StringLiterals;
 
 namespace Etagere {
 
+using Sql::run;
+
 namespace {
-
-constexpr int SchemaVersion = 1;
-
-// Version 1 of the database. Records keep a row after a delete (data NULL, a tombstone)
-// so a deleted id can be told from one that never existed.
-const QStringList SchemaV1 = {
-    uR"(CREATE TABLE collections (
-        name TEXT PRIMARY KEY NOT NULL,
-        title TEXT NOT NULL,
-        fields TEXT NOT NULL,
-        seq INTEGER NOT NULL DEFAULT 0,
-        forgotten INTEGER NOT NULL DEFAULT 0))"_s,
-    uR"(CREATE TABLE records (
-        collection TEXT NOT NULL REFERENCES collections(name),
-        id TEXT NOT NULL,
-        etag TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        data TEXT,
-        author TEXT NOT NULL,
-        PRIMARY KEY (collection, id)) WITHOUT ROWID)"_s,
-    uR"(CREATE TABLE changes (
-        collection TEXT NOT NULL REFERENCES collections(name),
-        seq INTEGER NOT NULL,
-        id TEXT NOT NULL,
-        op TEXT NOT NULL CHECK (op IN ('put', 'delete')),
-        etag TEXT NOT NULL,
-        data TEXT,
-        author TEXT NOT NULL,
-        PRIMARY KEY (collection, seq)) WITHOUT ROWID)"_s,
-};
 
 QString toText(const QJsonObject &object)
 {
@@ -141,38 +115,11 @@ void Storage::setError(const QString &error) const
     qCWarning(lcServer).noquote() << "storage:" << error;
 }
 
-namespace {
-
-// Runs one statement with positional bind values; false (and the error in *error) on failure.
-bool run(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error)
-{
-    if (!query.prepare(sql)) {
-        *error = query.lastError().text();
-        return false;
-    }
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return false;
-    }
-    return true;
-}
-
-} // namespace
-
 bool Storage::configure()
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     QString error;
-    if (!run(query, u"PRAGMA journal_mode=WAL"_s, {}, &error) || !query.next()
-        || query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
-        setError(u"cannot switch the database to WAL mode: "_s + error);
-        return false;
-    }
-    if (!run(query, u"PRAGMA synchronous=FULL"_s, {}, &error)
-        || !run(query, u"PRAGMA foreign_keys=ON"_s, {}, &error)) {
-        setError(u"cannot configure the database: "_s + error);
+    if (!DatabaseSchema::configure(QSqlDatabase::database(m_connectionName, false), &error)) {
+        setError(error);
         return false;
     }
     return true;
@@ -180,31 +127,12 @@ bool Storage::configure()
 
 bool Storage::migrate()
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     QString error;
-    if (!run(query, u"PRAGMA user_version"_s, {}, &error) || !query.next()) {
-        setError(u"cannot read the database version: "_s + error);
+    if (!DatabaseSchema::migrate(QSqlDatabase::database(m_connectionName, false), &error)) {
+        setError(error);
         return false;
     }
-    const int version = query.value(0).toInt();
-    if (version > SchemaVersion) {
-        setError(u"the database has version %1, newer than this server's %2"_s.arg(version).arg(SchemaVersion));
-        return false;
-    }
-    if (version == SchemaVersion)
-        return true;
-    if (!begin(true))
-        return false;
-    QStringList statements = SchemaV1;
-    statements.append(u"PRAGMA user_version=%1"_s.arg(SchemaVersion));
-    for (const QString &sql : std::as_const(statements)) {
-        if (!run(query, sql, {}, &error)) {
-            rollback();
-            setError(u"cannot create the database schema: "_s + error);
-            return false;
-        }
-    }
-    return commit();
+    return true;
 }
 
 bool Storage::begin(bool forWriting) const

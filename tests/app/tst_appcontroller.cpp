@@ -1,5 +1,6 @@
 #include "appcontroller.h"
 #include "localserver.h"
+#include "localsession.h"
 #include "mainwindow.h"
 #include "syncengine.h"
 #include "testserver.h" // TestServer::executablePath(): the etagere-server of this build
@@ -56,12 +57,15 @@ bool isLive(const AppController &controller)
         && !controller.engine()->records(u"tasks"_s).isEmpty();
 }
 
-/// The record's data on the server, read over REST; empty when that fails.
-QJsonObject serverRecord(const QUrl &server, const QString &id)
+/// The record's data on the server whose data directory is `dir`, read over REST with its
+/// local user's token; empty when that fails.
+QJsonObject serverRecord(const QUrl &server, const QString &dir, const QString &id)
 {
     QNetworkAccessManager network;
-    const QUrl url = server.resolved(QUrl(u"/v1/collections/tasks/records/"_s + id));
-    std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(url)));
+    QNetworkRequest request(server.resolved(QUrl(u"/v1/collections/tasks/records/"_s + id)));
+    if (const std::optional<LocalSession> session = LocalSession::read(dir))
+        request.setRawHeader("Authorization", "Bearer " + session->token);
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
     QSignalSpy finished(reply.get(), &QNetworkReply::finished);
     if (!finished.wait(5000) || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
         return {};
@@ -117,7 +121,8 @@ void TestAppController::joinerTakesOverWhenTheOwnerQuits()
     QVERIFY(controller->localServer()->ownsServer());
     QCOMPARE(controller->localServer()->url(), owner.url());
     QCOMPARE(engine->server(), owner.url());
-    QCOMPARE(serverRecord(owner.url(), id).value(u"title"_s).toString(), u"written while the server was away"_s);
+    QCOMPARE(serverRecord(owner.url(), dir.path(), id).value(u"title"_s).toString(),
+             u"written while the server was away"_s);
     QVERIFY(stopServer(*controller));
 }
 

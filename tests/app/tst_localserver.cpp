@@ -1,4 +1,5 @@
 #include "localserver.h"
+#include "localsession.h"
 #include "testserver.h" // TestServer::executablePath(): the etagere-server of this build
 
 #include <QDir>
@@ -59,11 +60,20 @@ bool stopAndWait(LocalServer *server)
     return !stopped.isEmpty() || stopped.wait(10000);
 }
 
+/// GET `url`/v1/collections with the token of the server on `dir` (its local user's).
+QNetworkRequest collectionsRequest(const QUrl &url, const QString &dir)
+{
+    QNetworkRequest request(url.resolved(QUrl(u"/v1/collections"_s)));
+    if (const std::optional<LocalSession> session = LocalSession::read(dir))
+        request.setRawHeader("Authorization", "Bearer " + session->token);
+    return request;
+}
+
 /// HTTP status of GET `url`/v1/collections; 0 when nothing answers.
-int collectionsStatus(const QUrl &url)
+int collectionsStatus(const QUrl &url, const QString &dir)
 {
     QNetworkAccessManager network;
-    std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(url.resolved(QUrl(u"/v1/collections"_s)))));
+    std::unique_ptr<QNetworkReply> reply(network.get(collectionsRequest(url, dir)));
     QSignalSpy finished(reply.get(), &QNetworkReply::finished);
     if (!finished.wait(5000))
         return 0;
@@ -101,7 +111,7 @@ void TestLocalServer::startsReportsAndStops()
 
     // It is a real, demo-filled server.
     QNetworkAccessManager network;
-    std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(url.resolved(QUrl(u"/v1/collections"_s)))));
+    std::unique_ptr<QNetworkReply> reply(network.get(collectionsRequest(url, dir.filePath(u"server"_s))));
     QSignalSpy finished(reply.get(), &QNetworkReply::finished);
     QVERIFY(finished.wait(5000));
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
@@ -185,7 +195,7 @@ void TestLocalServer::joinerRestartsTheServerOnTheSamePort()
     QVERIFY(!joiner->ownsServer());
 
     QVERIFY(stopAndWait(owner.get()));
-    QCOMPARE(collectionsStatus(url), 0); // nobody serves it now
+    QCOMPARE(collectionsStatus(url, dir.path()), 0); // nobody serves it now
 
     QSignalSpy recovered(joiner.get(), &LocalServer::recovered);
     QSignalSpy recoveryFailed(joiner.get(), &LocalServer::recoveryFailed);
@@ -196,7 +206,7 @@ void TestLocalServer::joinerRestartsTheServerOnTheSamePort()
     QCOMPARE(recovered.first().first().toUrl(), url);
     QCOMPARE(joiner->url(), url);
     QVERIFY(joiner->ownsServer());
-    QCOMPARE(collectionsStatus(url), 200);
+    QCOMPARE(collectionsStatus(url, dir.path()), 200);
 
     joiner->recover(); // its own server runs: nothing to do
     QVERIFY(!joiner->isStarting());
@@ -222,7 +232,7 @@ void TestLocalServer::ownerRestartsItsServerAfterACrash()
     QCOMPARE(owner->url(), url);
     QVERIFY(owner->ownsServer());
     QVERIFY(lockHolder(dir.path()) != pid);
-    QCOMPARE(collectionsStatus(url), 200);
+    QCOMPARE(collectionsStatus(url, dir.path()), 200);
     QVERIFY(stopAndWait(owner.get()));
 }
 
@@ -247,7 +257,7 @@ void TestLocalServer::recoveringJoinersShareOneServer()
     QCOMPARE(first->url(), url);
     QCOMPARE(second->url(), url);
     QVERIFY(first->ownsServer() != second->ownsServer());
-    QCOMPARE(collectionsStatus(url), 200);
+    QCOMPARE(collectionsStatus(url, dir.path()), 200);
     QVERIFY(stopAndWait(first.get()));
     QVERIFY(stopAndWait(second.get()));
 }

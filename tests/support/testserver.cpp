@@ -12,6 +12,7 @@ namespace Etagere {
 namespace {
 constexpr int StartTimeoutMs = 10000;
 constexpr int StopTimeoutMs = 5000;
+constexpr int CommandTimeoutMs = 10000;
 const QByteArray ListeningPrefix = "listening on "_ba;
 } // namespace
 
@@ -36,25 +37,96 @@ QString TestServer::executablePath()
     return QStringLiteral(ETAGERE_SERVER_PATH);
 }
 
+void TestServer::setLocalUser(const QString &user)
+{
+    Q_ASSERT(!isRunning());
+    m_localUser = user;
+}
+
+void TestServer::setTls(const QString &certificatePath, const QString &keyPath)
+{
+    Q_ASSERT(!isRunning());
+    m_tlsCertificate = certificatePath;
+    m_tlsKey = keyPath;
+}
+
+bool TestServer::ensureDataDir()
+{
+    if (!m_dataDir.isEmpty())
+        return true;
+    m_tempDir = std::make_unique<QTemporaryDir>();
+    if (!m_tempDir->isValid()) {
+        m_errorString = u"cannot create a temporary directory: "_s + m_tempDir->errorString();
+        return false;
+    }
+    m_dataDir = m_tempDir->path();
+    return true;
+}
+
+QStringList TestServer::arguments() const
+{
+    QStringList args{u"--data"_s, m_dataDir, u"--listen"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s};
+    if (!m_localUser.isEmpty() && !m_extraArgs.contains(u"--local-user"_s))
+        args += {u"--local-user"_s, m_localUser};
+    if (!m_tlsCertificate.isEmpty())
+        args += {u"--tls-cert"_s, m_tlsCertificate, u"--tls-key"_s, m_tlsKey};
+    return args + m_extraArgs;
+}
+
 bool TestServer::start()
 {
     Q_ASSERT(!isRunning());
     m_url.clear();
+    m_token.clear();
+    m_user.clear();
     m_errorString.clear();
-    if (m_dataDir.isEmpty()) {
-        m_tempDir = std::make_unique<QTemporaryDir>();
-        if (!m_tempDir->isValid()) {
-            m_errorString = u"cannot create a temporary directory: "_s + m_tempDir->errorString();
-            return false;
-        }
-        m_dataDir = m_tempDir->path();
-    }
+    if (!ensureDataDir())
+        return false;
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process->start(executablePath(), QStringList{u"--data"_s, m_dataDir, u"--listen"_s,
-                                                   u"127.0.0.1"_s, u"--port"_s, u"0"_s}
-                                           + m_extraArgs);
+    m_process->start(executablePath(), arguments());
     return waitForListening();
+}
+
+TestServer::CommandResult TestServer::runCommand(const QStringList &command, const QByteArray &input)
+{
+    CommandResult result;
+    if (!ensureDataDir())
+        return result;
+    QProcess process;
+    process.start(executablePath(), QStringList{u"--data"_s, m_dataDir} + command);
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(CommandTimeoutMs)) {
+        process.kill();
+        process.waitForFinished(StopTimeoutMs);
+        return result;
+    }
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    if (process.exitStatus() == QProcess::NormalExit)
+        result.exitCode = process.exitCode();
+    return result;
+}
+
+bool TestServer::addUser(const QString &name, const QString &password)
+{
+    return runCommand({u"user"_s, u"add"_s, name}, password.toUtf8() + '\n').exitCode == 0;
+}
+
+bool TestServer::grant(const QString &name, const QString &collection, const QString &right)
+{
+    return runCommand({u"grant"_s, name, collection, right}).exitCode == 0;
+}
+
+bool TestServer::revoke(const QString &name, const QString &collection)
+{
+    return runCommand({u"revoke"_s, name, collection}).exitCode == 0;
+}
+
+bool TestServer::removeUser(const QString &name)
+{
+    return runCommand({u"user"_s, u"remove"_s, name}).exitCode == 0;
 }
 
 bool TestServer::waitForListening()

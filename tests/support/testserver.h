@@ -10,13 +10,27 @@
 namespace Etagere {
 
 /// Runs a real `etagere-server` for a test: on a free loopback port (`--port 0`), with its
-/// own temporary data directory (kept for the object's life) unless setDataDir() named one.
-/// start() and restart() block until the server printed its `listening on URL` line
-/// (at most 10 s); that is acceptable in tests only. The destructor terminates the server.
-/// Not copyable; lives on the test's thread.
+/// own temporary data directory (kept for the object's life) unless setDataDir() named one,
+/// as the local user `etagere-test` (`--local-user`, a server admin) unless the extra
+/// arguments name another one or setLocalUser() turned it off. start() and restart() block
+/// until the server printed its `listening on URL` line (at most 10 s); that is acceptable
+/// in tests only. The account helpers run `etagere-server --data DIR user|grant|revoke ...`
+/// and wait for it (at most 10 s); they work whether the server runs or not. The destructor
+/// terminates the server. Not copyable; lives on the test's thread.
 class TestServer
 {
 public:
+    /// The local user of every test server that does not ask for another one.
+    static inline const QString DefaultLocalUser = QStringLiteral("etagere-test");
+
+    /// What an account subcommand did.
+    struct CommandResult
+    {
+        int exitCode = -1; ///< -1 when it crashed or did not finish in time
+        QByteArray out;
+        QByteArray err;
+    };
+
     explicit TestServer(const QStringList &extraArgs = {});
     ~TestServer();
     TestServer(const TestServer &) = delete;
@@ -24,6 +38,11 @@ public:
 
     /// Uses `path` as data directory instead of a temporary one. Call before start().
     void setDataDir(const QString &path);
+    /// The local user to serve; empty: none (needed for a non-loopback listen). Call before
+    /// start(); `--local-user` in the extra arguments wins.
+    void setLocalUser(const QString &user);
+    /// Serves https/wss with these PEM files (`--tls-cert`, `--tls-key`). Call before start().
+    void setTls(const QString &certificatePath, const QString &keyPath);
 
     /// Starts the server and waits for its listening line. False (see errorString()) when
     /// the server could not start, exited, or did not report within 10 s.
@@ -50,11 +69,28 @@ public:
     /// Path of the server executable the tests run.
     [[nodiscard]] static QString executablePath();
 
+    // Accounts, through the server's own command line.
+    /// `user add NAME` with `password`; true when it exited with 0.
+    [[nodiscard]] bool addUser(const QString &name, const QString &password);
+    /// `grant NAME COLLECTION RIGHT` (read, write or admin); true when it exited with 0.
+    [[nodiscard]] bool grant(const QString &name, const QString &collection, const QString &right);
+    /// `revoke NAME COLLECTION`; true when it exited with 0.
+    [[nodiscard]] bool revoke(const QString &name, const QString &collection);
+    /// `user remove NAME`; true when it exited with 0.
+    [[nodiscard]] bool removeUser(const QString &name);
+    /// Runs `etagere-server --data DIR <command>` with `input` on stdin.
+    [[nodiscard]] CommandResult runCommand(const QStringList &command, const QByteArray &input = {});
+
 private:
+    [[nodiscard]] bool ensureDataDir();
+    [[nodiscard]] QStringList arguments() const;
     [[nodiscard]] bool waitForListening();
     void readLocalSession();
 
     QStringList m_extraArgs;
+    QString m_localUser = DefaultLocalUser;
+    QString m_tlsCertificate;
+    QString m_tlsKey;
     std::unique_ptr<QTemporaryDir> m_tempDir;
     QString m_dataDir;
     std::unique_ptr<QProcess> m_process;

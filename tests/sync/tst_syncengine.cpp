@@ -415,6 +415,10 @@ void TestSyncEngine::offlineEditIsSentWhenTheServerIsBack()
 
     QVERIFY2(m_server->restart(), qPrintable(m_server->errorString()));
     relay.setTarget(quint16(m_server->url().port()));
+    // A restarted local server gives its local user a new token (its local-token file), as
+    // the app reads it again.
+    m_network.setBearerToken(m_server->token());
+    m_engine->setBearerToken(m_server->token());
     QTRY_COMPARE_WITH_TIMEOUT(m_engine->connectionState(), ConnectionState::Live, Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(m_engine->pendingCount(), 0, Timeout);
     QCOMPARE(serverRecord(id)->data.value("title"_L1).toString(), u"Written offline"_s);

@@ -6,19 +6,22 @@ using namespace Qt::StringLiterals;
 
 namespace Etagere {
 
-void HubTest::setUpHub()
+void HubTest::setUpHub(const LiveAuthorizer *authorizer)
 {
     m_feed = std::make_unique<FakeChangeFeed>();
     m_feed->addCollection(u"books"_s);
     m_feed->addCollection(u"films"_s);
     for (int i = 0; i < 5; ++i)
         m_feed->append(u"books"_s, u"b%1"_s.arg(i));
-    m_hub = std::make_unique<Hub>(m_feed.get(), u"alice"_s);
+    m_hub = std::make_unique<Hub>(m_feed.get(), authorizer); // without one, everything is readable
     m_server = std::make_unique<QWebSocketServer>(u"tst_hub"_s, QWebSocketServer::NonSecureMode);
     QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
     connect(m_server.get(), &QWebSocketServer::newConnection, m_hub.get(), [this] {
-        while (m_server->hasPendingConnections())
-            m_hub->addSocket(m_server->nextPendingConnection());
+        while (m_server->hasPendingConnections()) {
+            m_hub->addSocket(m_server->nextPendingConnection(),
+                             m_nextIdentity.value_or(Identity{u"alice"_s, "alice-session"_ba, {}}));
+            m_nextIdentity.reset();
+        }
     });
     m_clients = std::make_unique<QObject>();
 }

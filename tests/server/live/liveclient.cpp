@@ -1,5 +1,6 @@
 #include "liveclient.h"
 
+#include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -18,16 +19,38 @@ LiveClient::LiveClient(WireFormat format, QObject *parent)
             [this](const QByteArray &bytes) { onMessage(bytes, WireFormat::Cbor); });
 }
 
+void LiveClient::setCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setCaCertificates(certificates);
+    m_ssl = configuration;
+}
+
 bool LiveClient::open(QUrl url)
+{
+    return tryOpen(url);
+}
+
+bool LiveClient::tryOpen(QUrl url, int timeoutMs)
 {
     if (m_format == WireFormat::Cbor) {
         QUrlQuery query(url);
         query.addQueryItem(u"format"_s, u"cbor"_s);
         url.setQuery(query);
     }
+    QNetworkRequest request(url);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    if (m_ssl)
+        m_socket.setSslConfiguration(*m_ssl); // QWebSocket ignores the request's
+
     QSignalSpy connected(&m_socket, &QWebSocket::connected);
-    m_socket.open(url);
-    return connected.wait(5000);
+    QSignalSpy disconnected(&m_socket, &QWebSocket::disconnected);
+    QSignalSpy failed(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
+    m_socket.open(request);
+    static_cast<void>(QTest::qWaitFor(
+        [&] { return !connected.isEmpty() || !disconnected.isEmpty() || !failed.isEmpty(); }, timeoutMs));
+    return !connected.isEmpty();
 }
 
 void LiveClient::send(const QJsonObject &message)

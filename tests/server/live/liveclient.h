@@ -7,7 +7,10 @@
 #include <QMap>
 #include <QObject>
 #include <QUrl>
+#include <QSslConfiguration>
 #include <QWebSocket>
+
+#include <optional>
 
 namespace Etagere {
 
@@ -20,8 +23,15 @@ class LiveClient : public QObject
 public:
     explicit LiveClient(WireFormat format = WireFormat::Json, QObject *parent = nullptr);
 
+    /// Sends `Authorization: Bearer token` on the handshake of later open() calls.
+    void setToken(const QByteArray &token) { m_token = token; }
+    /// Trusts these CAs (and only them) on a `wss://` URL.
+    void setCaCertificates(const QList<QSslCertificate> &certificates);
     /// Opens `url` (adding `format=cbor` for a CBOR client) and waits until connected.
     [[nodiscard]] bool open(QUrl url);
+    /// Opens `url` and waits until the handshake is done or refused; true when connected.
+    /// Unlike open(), a refusal is expected: no warning.
+    [[nodiscard]] bool tryOpen(QUrl url, int timeoutMs = 5000);
     /// Sends `message` in the client's format (a text or binary frame).
     void send(const QJsonObject &message);
     void sendHello(const QMap<QString, qint64> &collections);
@@ -48,6 +58,8 @@ private:
     void onMessage(const QByteArray &bytes, WireFormat format);
 
     WireFormat m_format;
+    QByteArray m_token;
+    std::optional<QSslConfiguration> m_ssl;
     QWebSocket m_socket;
     QList<QJsonObject> m_received;
     bool m_framesMatchFormat = true;

@@ -52,6 +52,7 @@ private:
 
     QNetworkAccessManager m_network;
     QUrl m_base;
+    QByteArray m_token;
 };
 
 bool TestLive::startServer(TestServer &server)
@@ -61,6 +62,7 @@ bool TestLive::startServer(TestServer &server)
         return false;
     }
     m_base = server.url();
+    m_token = server.token();
     const QJsonObject schema{{u"title"_s, u"Notes"_s},
                              {u"fields"_s, QJsonArray{QJsonObject{{u"name"_s, u"text"_s},
                                                                   {u"type"_s, u"string"_s},
@@ -76,6 +78,7 @@ RestReply TestLive::request(const QByteArray &method, const QString &path, const
     url.setPath(path);
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
+    request.setRawHeader("Authorization", "Bearer " + m_token);
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
     const QByteArray bytes = body.isUndefined() ? QByteArray()
@@ -117,6 +120,7 @@ void TestLive::putReachesASubscriber()
     TestServer server;
     QVERIFY(startServer(server));
     LiveClient client(format);
+    client.setToken(m_token);
     QVERIFY(client.open(liveUrl()));
     client.sendHello({{Collection, 0}});
     const QJsonObject welcome = client.take();
@@ -148,6 +152,7 @@ void TestLive::reconnectReplaysFromTheLastSeq()
     qint64 lastApplied = 0;
     {
         LiveClient client;
+        client.setToken(m_token);
         QVERIFY(client.open(liveUrl()));
         client.sendHello({{Collection, 0}});
         QCOMPARE(client.take()[u"type"_s], u"welcome"_s);
@@ -162,8 +167,10 @@ void TestLive::reconnectReplaysFromTheLastSeq()
     server.kill(); // and the data survives a crash of the server
     QVERIFY(server.restart());
     m_base = server.url();
+    m_token = server.token(); // a restart gives the local user a new session
 
     LiveClient client(WireFormat::Cbor);
+    client.setToken(m_token);
     QVERIFY(client.open(liveUrl()));
     client.sendHello({{Collection, lastApplied}});
     QCOMPARE(client.take()[u"collections"_s].toObject(), (QJsonObject{{Collection, 5}}));
@@ -181,6 +188,7 @@ void TestLive::forgottenChangesGiveAReset()
         QCOMPARE(createNote(u"n%1"_s.arg(i), u"note %1"_s.arg(i)).status, 201);
 
     LiveClient client;
+    client.setToken(m_token);
     QVERIFY(client.open(liveUrl()));
     client.sendHello({{Collection, 1}});
     QCOMPARE(client.take()[u"collections"_s].toObject(), (QJsonObject{{Collection, 5}}));

@@ -1,11 +1,13 @@
-// The Origin check on the WebSocket upgrade of /v1/live: only loopback pages (and clients
-// that send no Origin) get a socket; any other page is refused with 403 before the
-// handshake, so it never receives a record.
+// The Origin allow-list on the WebSocket upgrade of /v1/live: only pages from an origin given
+// with --allow-origin (and clients that send no Origin) get a socket; any other page, a
+// loopback one included, is refused with 403 before the handshake, so it never receives a
+// record. Then comes the token (401).
 #include "rawhttp.h"
 #include "testserver.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWebSocket>
@@ -17,6 +19,9 @@ using namespace Etagere::Test;
 class TestLiveOrigin : public QObject
 {
     Q_OBJECT
+
+public:
+    TestLiveOrigin();
 
 private slots:
     void initTestCase();
@@ -40,6 +45,11 @@ void TestLiveOrigin::initTestCase()
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
 }
 
+TestLiveOrigin::TestLiveOrigin()
+    : m_server({u"--allow-origin"_s, u"https://App.Example.org"_s, u"--allow-origin"_s, u"http://localhost:5173"_s})
+{
+}
+
 QUrl TestLiveOrigin::liveUrl() const
 {
     QUrl url = m_server.url();
@@ -55,12 +65,17 @@ void TestLiveOrigin::addOriginRows()
     QTest::addColumn<bool>("accepted");
 
     QTest::newRow("none") << QString() << true;
-    QTest::newRow("http://localhost:3000") << u"http://localhost:3000"_s << true;
-    QTest::newRow("http://127.0.0.1") << u"http://127.0.0.1"_s << true;
-    QTest::newRow("http://[::1]:8080") << u"http://[::1]:8080"_s << true;
-    QTest::newRow("https://localhost") << u"https://localhost"_s << true;
-    QTest::newRow("HTTP://LOCALHOST:1 (case)") << u"HTTP://LOCALHOST:1"_s << true;
-    QTest::newRow("http://127.8.9.10:80") << u"http://127.8.9.10:80"_s << true;
+    QTest::newRow("https://app.example.org") << u"https://app.example.org"_s << true;
+    QTest::newRow("HTTPS://APP.EXAMPLE.ORG (case)") << u"HTTPS://APP.EXAMPLE.ORG"_s << true;
+    QTest::newRow("https://app.example.org:443 (default port)") << u"https://app.example.org:443"_s << true;
+    QTest::newRow("http://localhost:5173") << u"http://localhost:5173"_s << true;
+
+    QTest::newRow("http://app.example.org (scheme)") << u"http://app.example.org"_s << false;
+    QTest::newRow("https://app.example.org:8443 (port)") << u"https://app.example.org:8443"_s << false;
+    QTest::newRow("https://example.org (parent)") << u"https://example.org"_s << false;
+    QTest::newRow("https://app.example.org.evil.example") << u"https://app.example.org.evil.example"_s << false;
+    QTest::newRow("http://localhost:3000 (loopback, not listed)") << u"http://localhost:3000"_s << false;
+    QTest::newRow("http://127.0.0.1 (loopback, not listed)") << u"http://127.0.0.1"_s << false;
 
     QTest::newRow("https://evil.example") << u"https://evil.example"_s << false;
     QTest::newRow("null") << u"null"_s << false;
@@ -87,6 +102,7 @@ void TestLiveOrigin::originOnUpgrade()
     QFETCH(bool, accepted);
     QByteArrayList lines = RawHttp::upgradeLines();
     lines.append("Host: 127.0.0.1:" + QByteArray::number(m_server.url().port()));
+    lines.append("Authorization: Bearer " + m_server.token());
     if (!origin.isEmpty())
         lines.append("Origin: " + origin.toLatin1());
 
@@ -116,7 +132,9 @@ void TestLiveOrigin::webSocketWithOrigin()
     QSignalSpy connected(&socket, &QWebSocket::connected);
     QSignalSpy disconnected(&socket, &QWebSocket::disconnected);
     QSignalSpy messages(&socket, &QWebSocket::textMessageReceived);
-    socket.open(liveUrl());
+    QNetworkRequest request(liveUrl());
+    request.setRawHeader("Authorization", "Bearer " + m_server.token());
+    socket.open(request);
     if (!accepted) {
         QVERIFY(disconnected.wait(5000));
         QCOMPARE(connected.count(), 0);
@@ -130,7 +148,8 @@ void TestLiveOrigin::webSocketWithOrigin()
     QCOMPARE(welcome.value(u"type"_s).toString(), u"welcome"_s);
 }
 
-// Host first (400/421), then Origin (403), then the path (404); all before any handshake.
+// Host first (400/421), then Origin (403), then the path (404), then the token (401); all
+// before any handshake.
 void TestLiveOrigin::orderOfUpgradeChecks_data()
 {
     QTest::addColumn<QByteArray>("path");
@@ -139,6 +158,7 @@ void TestLiveOrigin::orderOfUpgradeChecks_data()
 
     const QByteArray good = "Origin: http://localhost:5173";
     const QByteArray evil = "Origin: https://evil.example";
+    const QByteArray forged = "Authorization: Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     QTest::newRow("foreign host, loopback origin") << "/v1/live"_ba << QByteArrayList{"Host: evil.example", good} << 421;
     QTest::newRow("foreign host, no origin") << "/v1/live"_ba << QByteArrayList{"Host: evil.example"} << 421;
     QTest::newRow("foreign host, foreign origin") << "/v1/live"_ba << QByteArrayList{"Host: evil.example", evil} << 421;
@@ -149,7 +169,11 @@ void TestLiveOrigin::orderOfUpgradeChecks_data()
     QTest::newRow("two origins") << "/v1/live"_ba
                                  << QByteArrayList{"Host: localhost", good, "Origin: http://127.0.0.1"} << 403;
     QTest::newRow("foreign origin, other path") << "/v1/other"_ba << QByteArrayList{"Host: localhost", evil} << 403;
-    QTest::newRow("loopback origin, other path") << "/v1/other"_ba << QByteArrayList{"Host: localhost", good} << 404;
+    QTest::newRow("listed origin, other path") << "/v1/other"_ba << QByteArrayList{"Host: localhost", good} << 404;
+    QTest::newRow("foreign origin, forged token") << "/v1/live"_ba << QByteArrayList{"Host: localhost", evil, forged}
+                                                  << 403;
+    QTest::newRow("listed origin, no token") << "/v1/live"_ba << QByteArrayList{"Host: localhost", good} << 401;
+    QTest::newRow("no origin, forged token") << "/v1/live"_ba << QByteArrayList{"Host: localhost", forged} << 401;
 }
 
 void TestLiveOrigin::orderOfUpgradeChecks()

@@ -43,6 +43,8 @@ bool parseAnswer(const QByteArray &buffer, RawReply *reply)
 RawReply RawHttp::send(const QByteArray &request, Wait wait) const
 {
     QTcpSocket socket;
+    if (!m_localAddress.isNull() && !socket.bind(m_localAddress))
+        return {};
     socket.connectToHost(QHostAddress::LocalHost, m_port);
     const QDeadlineTimer deadline(TimeoutMs);
     if (!socket.waitForConnected(TimeoutMs))

@@ -3,6 +3,7 @@
 #include "restclient.h"
 
 #include <QByteArray>
+#include <QHostAddress>
 
 namespace Etagere::Test {
 
@@ -24,6 +25,8 @@ public:
     enum Wait { AnswerOnly, WaitForClose };
 
     explicit RawHttp(quint16 port) : m_port(port) {}
+    /// Connects from this local address (for example 127.0.0.2, to be another peer).
+    void setLocalAddress(const QHostAddress &address) { m_localAddress = address; }
 
     [[nodiscard]] RawReply send(const QByteArray &request, Wait wait = AnswerOnly) const;
     /// `GET path` with the given header lines (`Name: value`, without CRLF) and nothing else.
@@ -34,6 +37,7 @@ public:
 
 private:
     quint16 m_port;
+    QHostAddress m_localAddress;
 };
 
 } // namespace Etagere::Test

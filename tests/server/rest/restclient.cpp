@@ -61,17 +61,51 @@ QJsonValue RestReply::value() const
     return decoded.isValid() ? decoded.value : QJsonValue(QJsonValue::Undefined);
 }
 
-RestClient::RestClient(const QUrl &base)
+RestClient::RestClient(const QUrl &base, const QByteArray &token)
     : m_base(base)
+    , m_token(token)
 {
+}
+
+void RestClient::setCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setCaCertificates(certificates);
+    m_ssl = configuration;
+}
+
+RestReply RestClient::login(const QString &user, const QString &password)
+{
+    return sendJson("POST", u"/v1/sessions"_s, QJsonObject{{u"user"_s, user}, {u"password"_s, password}},
+                    {{"Authorization", {}}});
+}
+
+bool RestClient::logInAs(const QString &user, const QString &password)
+{
+    const RestReply reply = login(user, password);
+    if (reply.status != 201) {
+        qWarning("login of %s: %d %s", qPrintable(user), reply.status, reply.body.constData());
+        return false;
+    }
+    m_token = reply.value()[u"token"_s].toString().toLatin1();
+    return true;
 }
 
 RestReply RestClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
                            const Headers &headers)
 {
     QNetworkRequest request(m_base.resolved(QUrl(path)));
-    for (const auto &[name, value] : headers)
-        request.setRawHeader(name, value);
+    if (m_ssl)
+        request.setSslConfiguration(*m_ssl);
+    const bool ownAuthorization = std::any_of(headers.cbegin(), headers.cend(), [](const auto &header) {
+        return header.first.compare("Authorization", Qt::CaseInsensitive) == 0;
+    });
+    if (!m_token.isEmpty() && !ownAuthorization)
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    for (const auto &[name, value] : headers) {
+        if (!value.isEmpty() || name.compare("Authorization", Qt::CaseInsensitive) != 0)
+            request.setRawHeader(name, value);
+    }
     // QNetworkAccessManager knows a HEAD answer has no body only through head().
     QNetworkReply *reply = method == "HEAD" ? m_manager.head(request)
                                             : m_manager.sendCustomRequest(request, method, body);

@@ -6,7 +6,10 @@
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QPair>
+#include <QSslConfiguration>
 #include <QUrl>
+
+#include <optional>
 
 namespace Etagere::Test {
 
@@ -36,12 +39,22 @@ struct RestReply
 };
 
 /// A small blocking HTTP client for tests only: each call waits (QSignalSpy) for its
-/// reply, at most 10 s.
+/// reply, at most 10 s. With a token, every request carries `Authorization: Bearer TOKEN`
+/// unless the request's own headers name an Authorization (an empty value: none at all).
 class RestClient
 {
 public:
-    explicit RestClient(const QUrl &base = {});
+    explicit RestClient(const QUrl &base = {}, const QByteArray &token = {});
     void setBase(const QUrl &base) { m_base = base; }
+    void setToken(const QByteArray &token) { m_token = token; }
+    [[nodiscard]] QByteArray token() const { return m_token; }
+    /// Trusts these CAs (and only them) for https.
+    void setCaCertificates(const QList<QSslCertificate> &certificates);
+
+    /// `POST /v1/sessions`; the reply (201 with the token, or the refusal).
+    [[nodiscard]] RestReply login(const QString &user, const QString &password);
+    /// Logs in and uses the new token from then on; false when the login failed.
+    [[nodiscard]] bool logInAs(const QString &user, const QString &password);
 
     [[nodiscard]] RestReply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
                                  const Headers &headers = {});
@@ -61,6 +74,8 @@ public:
 private:
     QNetworkAccessManager m_manager;
     QUrl m_base;
+    QByteArray m_token;
+    std::optional<QSslConfiguration> m_ssl;
     int m_collections = 0;
 };
 

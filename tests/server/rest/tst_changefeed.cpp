@@ -60,6 +60,7 @@ void TestChangeFeed::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     m_client.setBase(m_server.url());
+    m_client.setToken(m_server.token());
 }
 
 QString TestChangeFeed::collectionWithChanges(RestClient &client, int count)
@@ -210,7 +211,7 @@ void TestChangeFeed::retention()
     QFETCH(QList<qint64>, seqs);
     TestServer server({u"--retain-changes"_s, u"3"_s});
     QVERIFY2(server.start(), qPrintable(server.errorString()));
-    RestClient client(server.url());
+    RestClient client(server.url(), server.token());
     const QString c = collectionWithChanges(client, 5);
     const QString small = collectionWithChanges(client, 2);
     const RestReply reply = client.get(u"/v1/collections/%1/changes?since=%2"_s.arg(c).arg(since));

@@ -1,8 +1,10 @@
-// etagere-server's command line: loopback only, one server per data directory, the
-// endpoint file, clean shutdown on SIGTERM.
+// etagere-server's command line: no plain http beyond loopback, one server per data
+// directory, the endpoint and local token files, clean shutdown on SIGTERM.
+#include "localsession.h"
 #include "restclient.h"
 #include "testserver.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -67,7 +69,8 @@ void TestCommandLine::refusesNonLoopback()
     const Outcome outcome = runToExit({u"--data"_s, dir.path(), u"--listen"_s, address, u"--port"_s, u"0"_s});
     QCOMPARE(outcome.exitCode, 2);
     QVERIFY(outcome.out.isEmpty());
-    QVERIFY2(outcome.err.contains("loopback"), outcome.err.constData());
+    QVERIFY2(outcome.err.contains("without TLS"), outcome.err.constData());
+    QVERIFY(!QFile::exists(dir.filePath(u"etagere.sqlite"_s))); // refused before anything was opened
 }
 
 void TestCommandLine::usageErrors_data()
@@ -82,6 +85,19 @@ void TestCommandLine::usageErrors_data()
     QTest::newRow("stray argument") << QStringList{u"--data"_s, u"DIR"_s, u"extra"_s};
     QTest::newRow("unknown option") << QStringList{u"--data"_s, u"DIR"_s, u"--colour"_s};
     QTest::newRow("missing value") << QStringList{u"--data"_s};
+    QTest::newRow("zero session hours") << QStringList{u"--data"_s, u"DIR"_s, u"--session-hours"_s, u"0"_s};
+    QTest::newRow("session hours not a number") << QStringList{u"--data"_s, u"DIR"_s, u"--session-hours"_s, u"x"_s};
+    QTest::newRow("negative rate limit") << QStringList{u"--data"_s, u"DIR"_s, u"--rate-limit"_s, u"-1"_s};
+    QTest::newRow("origin with a path") << QStringList{u"--data"_s, u"DIR"_s, u"--allow-origin"_s,
+                                                       u"https://a.example/app"_s};
+    QTest::newRow("origin without scheme") << QStringList{u"--data"_s, u"DIR"_s, u"--allow-origin"_s, u"a.example"_s};
+    QTest::newRow("certificate without key") << QStringList{u"--data"_s, u"DIR"_s, u"--tls-cert"_s, u"c.pem"_s};
+    QTest::newRow("invalid local user") << QStringList{u"--data"_s, u"DIR"_s, u"--local-user"_s, u"a b"_s};
+    QTest::newRow("local user off loopback") << QStringList{u"--data"_s, u"DIR"_s, u"--local-user"_s, u"me"_s,
+                                                            u"--listen"_s, u"0.0.0.0"_s, u"--insecure-listen"_s};
+    QTest::newRow("unknown command") << QStringList{u"--data"_s, u"DIR"_s, u"users"_s, u"list"_s};
+    QTest::newRow("command with a serving option") << QStringList{u"--data"_s, u"DIR"_s, u"--port"_s, u"1"_s,
+                                                                  u"user"_s, u"list"_s};
 }
 
 void TestCommandLine::usageErrors()
@@ -109,13 +125,25 @@ void TestCommandLine::listensOnLoopback()
     QFETCH(QString, host);
     QTemporaryDir dir;
     QProcess process;
-    process.start(TestServer::executablePath(), {u"--data"_s, dir.path(), u"--listen"_s, address, u"--port"_s, u"0"_s});
+    process.start(TestServer::executablePath(), {u"--data"_s, dir.path(), u"--listen"_s, address, u"--port"_s, u"0"_s,
+                                                 u"--local-user"_s, u"me"_s});
     QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 10000);
     const QString line = QString::fromUtf8(process.readLine());
     QVERIFY2(line.startsWith(u"listening on http://%1:"_s.arg(host)), qPrintable(line));
     QVERIFY(line.endsWith(u'\n'));
-    Etagere::Test::RestClient client(QUrl(line.mid(13).trimmed()));
+    // The local token was written before the line: it is complete and owner-only.
+    const std::optional<Etagere::LocalSession> session = Etagere::LocalSession::read(dir.path());
+    QVERIFY(session);
+    QCOMPARE(session->user, u"me"_s);
+    const QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                               | QFileDevice::ReadUser | QFileDevice::WriteUser;
+    QCOMPARE(QFile::permissions(Etagere::LocalSession::path(dir.path())) & ~ownerOnly, QFileDevice::Permissions());
+    const qint64 lifetime = QDateTime::currentDateTimeUtc().secsTo(session->expires);
+    QVERIFY2(lifetime > 29 * 24 * 3600 && lifetime <= 30 * 24 * 3600, qPrintable(QString::number(lifetime)));
+    Etagere::Test::RestClient client(QUrl(line.mid(13).trimmed()), session->token);
     QCOMPARE(client.get(u"/v1/collections"_s).status, 200);
+    client.setToken({});
+    QCOMPARE(client.get(u"/v1/collections"_s).status, 401);
     process.terminate();
     QVERIFY(process.waitForFinished(5000));
 }
@@ -128,7 +156,7 @@ void TestCommandLine::secondServerOnSameDataDir()
     QCOMPARE(second.exitCode, 3);
     QVERIFY(second.out.isEmpty());
     QVERIFY2(second.err.contains("in use"), second.err.constData());
-    Etagere::Test::RestClient client(first.url()); // the first one is unharmed
+    Etagere::Test::RestClient client(first.url(), first.token()); // the first one is unharmed
     QCOMPARE(client.get(u"/v1/collections"_s).status, 200);
 }
 
@@ -154,11 +182,12 @@ void TestCommandLine::restartAfterKill()
 {
     TestServer server;
     QVERIFY2(server.start(), qPrintable(server.errorString()));
-    Etagere::Test::RestClient client(server.url());
+    Etagere::Test::RestClient client(server.url(), server.token());
     const QString c = client.newCollection();
     server.kill(); // leaves a stale lock file behind
     QVERIFY2(server.restart(), qPrintable(server.errorString()));
     client.setBase(server.url());
+    client.setToken(server.token());
     QCOMPARE(client.get(u"/v1/collections/"_s + c).status, 200);
 }
 

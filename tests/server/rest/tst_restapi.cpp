@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QSet>
+#include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
@@ -60,6 +61,7 @@ void TestRestApi::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     m_client.setBase(m_server.url());
+    m_client.setToken(m_server.token());
 }
 
 // ---- collections ------------------------------------------------------------------------
@@ -426,7 +428,9 @@ void TestRestApi::liveEndpoint()
     url.setPath(u"/v1/live"_s);
     QWebSocket socket;
     QSignalSpy connected(&socket, &QWebSocket::connected);
-    socket.open(url);
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_server.token());
+    socket.open(request);
     QVERIFY(connected.wait(5000));
     socket.close();
 
@@ -443,7 +447,7 @@ void TestRestApi::demoCollection()
 {
     TestServer demo({u"--demo"_s});
     QVERIFY2(demo.start(), qPrintable(demo.errorString()));
-    RestClient client(demo.url());
+    RestClient client(demo.url(), demo.token());
     const QJsonObject tasks = client.get(u"/v1/collections/tasks"_s).value().toObject();
     QStringList fields;
     for (const QJsonValue &field : tasks[u"fields"_s].toArray())
@@ -466,6 +470,7 @@ void TestRestApi::demoCollection()
 
     QVERIFY2(demo.restart(), qPrintable(demo.errorString())); // --demo again adds nothing
     client.setBase(demo.url());
+    client.setToken(demo.token());
     QCOMPARE(client.get(u"/v1/collections/tasks"_s).value()[u"seq"_s].toInteger(), records.size());
 }
 

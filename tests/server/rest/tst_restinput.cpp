@@ -48,6 +48,7 @@ void TestRestInput::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     m_client.setBase(m_server.url());
+    m_client.setToken(m_server.token());
 }
 
 // ---- bad input --------------------------------------------------------------------------
