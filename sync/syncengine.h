@@ -13,6 +13,7 @@
 
 namespace Etagere {
 
+class CreateCollectionJob;
 class RecordStore;
 
 /// Who caused a record change the engine reports.
@@ -56,6 +57,16 @@ public:
     [[nodiscard]] QString connectionError() const;
 
     [[nodiscard]] QList<CollectionSchema> collections() const;
+    /// Creates a collection on the server: `PUT /v1/collections/{name}` with
+    /// `If-None-Match: *` (a CreateCollectionJob, whose error() says why it failed: Conflict
+    /// when the name is taken, Forbidden without the right, Validation for a schema the
+    /// server refuses, with problemField() naming the field at fault). Returns the started
+    /// job, owned by the engine and deleted after its finished(): connect to that signal.
+    /// When it is emitted after a success, the engine already knows the new collection:
+    /// collections() lists it, collectionsChanged() was emitted and, once started, the engine
+    /// loads and follows it like the others. Returns nullptr with *error, sending nothing,
+    /// when `schema` breaks the protocol's rules (CollectionSchema::fromJson()).
+    [[nodiscard]] CreateCollectionJob *createCollection(const CollectionSchema &schema, QString *error = nullptr);
     [[nodiscard]] std::optional<CollectionSchema> collection(const QString &name) const;
     /// Records of one collection, ordered by id; includes records deleted locally but not yet confirmed.
     [[nodiscard]] QList<RecordState> records(const QString &collection) const;
