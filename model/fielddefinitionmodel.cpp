@@ -146,9 +146,10 @@ bool FieldDefinitionModel::setData(const QModelIndex &index, const QVariant &val
         return false;
     const bool typeChanged = row.field.type != before.field.type;
     row.serverProblem.clear(); // the user changed the row: the server's word no longer applies
+    const Checked checked = check(); // before any signal: listeners see the new state whole
     const int lastColumn = typeChanged || !before.serverProblem.isEmpty() ? ColumnCount - 1 : index.column();
     Q_EMIT dataChanged(index.siblingAtColumn(typeChanged ? 0 : index.column()), index.siblingAtColumn(lastColumn));
-    revalidate();
+    announce(checked);
     return true;
 }
 
@@ -209,8 +210,10 @@ bool FieldDefinitionModel::insertRows(int row, int count, const QModelIndex &par
         added.field.title = tr("Field %1").arg(added.field.name.mid(6));
         m_rows.insert(row + i, added);
     }
+    Checked checked = check();
     endInsertRows();
-    revalidate();
+    checked.rows.removeIf([&](int changed) { return changed >= row && changed < row + count; }); // new anyway
+    announce(checked);
     return true;
 }
 
@@ -220,8 +223,9 @@ bool FieldDefinitionModel::removeRows(int row, int count, const QModelIndex &par
         return false;
     beginRemoveRows(parent, row, row + count - 1);
     m_rows.remove(row, count);
+    const Checked checked = check();
     endRemoveRows();
-    revalidate();
+    announce(checked);
     return true;
 }
 
@@ -254,8 +258,10 @@ void FieldDefinitionModel::setFields(const QList<FieldSchema> &fields)
         row.field.values.clear();
         m_rows.append(row);
     }
+    const Checked checked = check();
     endResetModel();
-    revalidate();
+    if (checked.validityChanged)
+        Q_EMIT validityChanged(m_valid);
 }
 
 QList<FieldSchema> FieldDefinitionModel::fields() const
@@ -315,8 +321,9 @@ int FieldDefinitionModel::setServerProblem(const QString &fieldName, const QStri
         if (m_rows.at(row).field.name != fieldName)
             continue;
         m_rows[row].serverProblem = detail;
+        const Checked checked = check();
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        revalidate();
+        announce(checked);
         return row;
     }
     return -1;
@@ -352,13 +359,14 @@ QString FieldDefinitionModel::valuesProblemOf(const Row &row)
     return {};
 }
 
-// Checks every row again (a name clash involves two rows); signals the rows whose
-// problems changed and the validity when it changed.
-void FieldDefinitionModel::revalidate()
+// Checks every row again (a name clash involves two rows) and updates the validity,
+// without a signal: see announce().
+FieldDefinitionModel::Checked FieldDefinitionModel::check()
 {
     QHash<QString, int> uses;
     for (const Row &row : std::as_const(m_rows))
         ++uses[row.field.name];
+    Checked checked;
     bool valid = !m_rows.isEmpty();
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
@@ -369,10 +377,19 @@ void FieldDefinitionModel::revalidate()
             continue;
         row.nameProblem = name;
         row.valuesProblem = values;
-        Q_EMIT dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
+        checked.rows.append(int(i));
     }
-    if (std::exchange(m_valid, valid) != valid)
-        Q_EMIT validityChanged(valid);
+    checked.validityChanged = std::exchange(m_valid, valid) != valid;
+    return checked;
+}
+
+// Signals what check() found: the rows whose problems changed, then the validity.
+void FieldDefinitionModel::announce(const Checked &checked)
+{
+    for (const int row : checked.rows)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (checked.validityChanged)
+        Q_EMIT validityChanged(m_valid);
 }
 
 } // namespace Etagere

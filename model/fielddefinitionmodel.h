@@ -96,8 +96,16 @@ private:
     [[nodiscard]] QVariant displayData(const Row &row, int column) const;
     [[nodiscard]] QVariant editData(const Row &row, int column) const;
     [[nodiscard]] bool setCell(Row &row, int column, const QVariant &value, int role);
+    /// What check() changed: rows whose problems are new, and whether isValid() changed.
+    struct Checked
+    {
+        QList<int> rows;
+        bool validityChanged = false;
+    };
+
     [[nodiscard]] QString freshName() const;
-    void revalidate();
+    [[nodiscard]] Checked check();
+    void announce(const Checked &checked);
     [[nodiscard]] QString nameProblemOf(qsizetype row, const QHash<QString, int> &uses) const;
     [[nodiscard]] static QString valuesProblemOf(const Row &row);
 
