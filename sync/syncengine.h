@@ -85,6 +85,15 @@ public:
     /// Same thread as the engine.
     [[nodiscard]] bool createRecordWithId(const QString &collection, const QString &id, const QJsonObject &data,
                                           QString *error = nullptr);
+    /// createRecordWithId() for many records of one collection at once (a CSV import):
+    /// each is checked as createRecordWithId() checks it, and no id may repeat within
+    /// `records`; then all are committed to the store in ONE transaction (one journal
+    /// commit instead of one each), signalled (recordInserted, Local, in order) and sent,
+    /// each with `If-None-Match: *`. All or nothing: false with *error, which names the id
+    /// at fault, changes nothing. Same thread as the engine.
+    [[nodiscard]] bool createRecordsWithIds(const QString &collection,
+                                            const QList<std::pair<QString, QJsonObject>> &records,
+                                            QString *error = nullptr);
     /// Replaces the whole local copy of a record with `data` in one edit: one store commit,
     /// one recordChanged (Local) listing the fields that changed, and one write to the
     /// server (where setField() per field could send the first field alone). A field
