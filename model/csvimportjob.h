@@ -47,10 +47,11 @@ struct CsvImportRow
 ///    the engine knows, before anything is written. When one is refused, the job finishes
 ///    with Error::Refused and problems() lists each refused line with its reason (the first
 ///    MaxProblems of them); nothing was written.
-/// 2. Writing: the records are created through SyncEngine::createRecordWithId() (the
-///    journal keeps each one, and its `If-None-Match: *` write is replayed exactly once),
-///    at most window() of them waiting for the server at a time. The job succeeds when the
-///    server has acknowledged every one.
+/// 2. Writing: the records are created through the engine (createRecordsWithIds(), the
+///    batch form of createRecordWithId(): the journal keeps each one, and its
+///    `If-None-Match: *` write is replayed exactly once), at most window() of them waiting
+///    for the server at a time, in batches of half a window or more (one journal commit
+///    each). The job succeeds when the server has acknowledged every one.
 /// 3. Rolling back, after cancel() while writing, or when the server or the journal refuses
 ///    a record: what was created is taken back: a creation not yet sent is discarded, a
 ///    record the server has is deleted (again at most window() at a time). When the server
@@ -80,7 +81,7 @@ public:
     Q_ENUM(Error)
 
     static constexpr int MaxProblems = 100;
-    static constexpr int DefaultWindow = 64;
+    static constexpr int DefaultWindow = 16;
 
     CsvImportJob(SyncEngine *engine, const QString &collection, const QString &filePath, QObject *parent = nullptr);
     ~CsvImportJob() override;
@@ -131,6 +132,7 @@ private:
     // csvimportjob_writes.cpp: writing and rolling back
     void connectEngine();
     void writeSlice();
+    [[nodiscard]] bool createBatch(const QList<CsvImportRow> &batch);
     void onRecordSeen(const QString &collection, const QString &id);
     void onRecordRemoved(const QString &collection, const QString &id);
     void onWriteFailed(const QString &collection, const QString &id, const QString &message);

@@ -13,7 +13,7 @@ namespace Etagere {
 
 namespace {
 
-/// How long one slice of creations (each a journal commit) may take.
+/// How long one slice of the rollback (a journal commit per record) may take.
 constexpr qint64 SliceMs = 15;
 
 } // namespace
@@ -45,31 +45,50 @@ void CsvImportJob::connectEngine()
     });
 }
 
-// Creates records until window() of them wait for the server (or the slice is over).
+// Creates records while fewer than window() wait for the server: in batches of half a
+// window or more (one journal commit per batch, SyncEngine::createRecordsWithIds()).
 void CsvImportJob::writeSlice()
 {
     if (m_phase != Phase::Writing)
         return;
-    QElapsedTimer slice;
-    slice.start();
-    while (m_waiting.size() < m_window && m_next < m_rows.size() && !slice.hasExpired(SliceMs)) {
-        const CsvImportRow &row = m_rows.at(m_next++);
-        QString error;
-        m_waiting.insert(row.id);
-        m_created.append(row.id);
-        if (!m_engine->createRecordWithId(m_collection, row.id, row.data, &error)) {
-            m_waiting.remove(row.id);
-            m_created.removeLast();
-            failWriting(row.line, error);
+    const qsizetype free = m_window - m_waiting.size();
+    const qsizetype left = m_rows.size() - m_next;
+    if (left > 0 && free >= std::min<qsizetype>(left, std::max(1, m_window / 2))) {
+        const QList<CsvImportRow> batch = m_rows.mid(m_next, std::min(free, left));
+        m_next += batch.size();
+        if (!createBatch(batch))
             return;
-        }
     }
-    if (m_next == m_rows.size() && m_waiting.isEmpty()) {
+    if (m_next == m_rows.size() && m_waiting.isEmpty())
         finish(Error::None, tr("%n records imported into \"%1\".", nullptr, m_imported).arg(m_collection));
-        return;
+}
+
+// False when a record was refused (the rollback has started).
+bool CsvImportJob::createBatch(const QList<CsvImportRow> &batch)
+{
+    QList<std::pair<QString, QJsonObject>> records;
+    for (const CsvImportRow &row : batch)
+        records.append({row.id, row.data});
+    const auto track = [this](const QString &id) {
+        m_waiting.insert(id);
+        m_created.append(id);
+    };
+    QString error;
+    if (m_engine->createRecordsWithIds(m_collection, records, &error)) {
+        for (const CsvImportRow &row : batch)
+            track(row.id);
+        return true;
     }
-    if (m_waiting.size() < m_window && m_next < m_rows.size()) // the slice ended first
-        QTimer::singleShot(0, this, &CsvImportJob::writeSlice);
+    // Nothing of the batch was created. One by one, to name the line at fault; those
+    // before it are created and taken back with the others.
+    for (const CsvImportRow &row : batch) {
+        if (!m_engine->createRecordWithId(m_collection, row.id, row.data, &error)) {
+            failWriting(row.line, error);
+            return false;
+        }
+        track(row.id);
+    }
+    return true; // refused as a batch only: cannot happen, but nothing is lost
 }
 
 void CsvImportJob::onRecordSeen(const QString &collection, const QString &id)
