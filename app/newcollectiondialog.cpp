@@ -106,7 +106,7 @@ NewCollectionDialog::NewCollectionDialog(SyncEngine *engine, QWidget *parent)
     updateFieldMessage();
     updateValuesEditor();
     updateButtons();
-    resize(780, 600);
+    resize(780, 640);
 }
 
 NewCollectionDialog::~NewCollectionDialog() = default;
@@ -134,7 +134,9 @@ void NewCollectionDialog::buildLayout()
     nameColumn->addWidget(m_name);
     nameColumn->addWidget(m_nameMessage);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Name:"), nameColumn);
+    auto *nameLabel = new QLabel(tr("&Name:"), this);
+    nameLabel->setBuddy(m_name);
+    form->addRow(nameLabel, nameColumn);
     form->addRow(tr("&Title:"), m_title);
 
     m_view->setModel(m_model);
@@ -143,10 +145,12 @@ void NewCollectionDialog::buildLayout()
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
                             | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAccessibleName(tr("Fields"));
-    const int widths[] = {150, 170, 170, 80};
+    const int widths[] = {120, 130, 150, 75};
     for (int column = 0; column < 4; ++column)
         m_view->setColumnWidth(column, widths[column]);
     auto *fieldsRow = new QHBoxLayout;
@@ -159,7 +163,7 @@ void NewCollectionDialog::buildLayout()
 
     auto *valuesLayout = new QVBoxLayout(m_valuesBox);
     valuesLayout->addWidget(m_values);
-    m_values->setMaximumHeight(140);
+    m_values->setMaximumHeight(120);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
