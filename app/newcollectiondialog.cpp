@@ -126,6 +126,19 @@ bool NewCollectionDialog::isBusy() const { return !m_job.isNull(); }
 
 void NewCollectionDialog::buildLayout()
 {
+    auto *valuesLayout = new QVBoxLayout(m_valuesBox);
+    valuesLayout->addWidget(m_values);
+    m_values->setMaximumHeight(120);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buildForm());
+    layout->addWidget(buildFieldsBox(), 1);
+    layout->addWidget(m_valuesBox);
+    layout->addWidget(m_errorMessage);
+    layout->addWidget(m_buttons);
+}
+
+QLayout *NewCollectionDialog::buildForm()
+{
     m_name->setPlaceholderText(tr("for example books"));
     m_name->setMaxLength(64);
     m_title->setPlaceholderText(tr("shown in the list of collections; the name when empty"));
@@ -133,12 +146,16 @@ void NewCollectionDialog::buildLayout()
     nameColumn->setSpacing(2);
     nameColumn->addWidget(m_name);
     nameColumn->addWidget(m_nameMessage);
-    auto *form = new QFormLayout;
     auto *nameLabel = new QLabel(tr("&Name:"), this);
     nameLabel->setBuddy(m_name);
+    auto *form = new QFormLayout;
     form->addRow(nameLabel, nameColumn);
     form->addRow(tr("&Title:"), m_title);
+    return form;
+}
 
+QWidget *NewCollectionDialog::buildFieldsBox()
+{
     m_view->setModel(m_model);
     m_view->setItemDelegateForColumn(FieldDefinitionModel::TypeColumn, new FieldTypeDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -153,24 +170,14 @@ void NewCollectionDialog::buildLayout()
     const int widths[] = {120, 130, 150, 75};
     for (int column = 0; column < 4; ++column)
         m_view->setColumnWidth(column, widths[column]);
-    auto *fieldsRow = new QHBoxLayout;
-    fieldsRow->addWidget(m_view, 1);
-    fieldsRow->addWidget(buildFieldButtons());
-    auto *fieldsBox = new QGroupBox(tr("Fields"), this);
-    auto *fieldsLayout = new QVBoxLayout(fieldsBox);
-    fieldsLayout->addLayout(fieldsRow);
-    fieldsLayout->addWidget(m_fieldMessage);
-
-    auto *valuesLayout = new QVBoxLayout(m_valuesBox);
-    valuesLayout->addWidget(m_values);
-    m_values->setMaximumHeight(120);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(fieldsBox, 1);
-    layout->addWidget(m_valuesBox);
-    layout->addWidget(m_errorMessage);
-    layout->addWidget(m_buttons);
+    auto *box = new QGroupBox(tr("Fields"), this);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_view, 1);
+    row->addWidget(buildFieldButtons());
+    auto *layout = new QVBoxLayout(box);
+    layout->addLayout(row);
+    layout->addWidget(m_fieldMessage);
+    return box;
 }
 
 QWidget *NewCollectionDialog::buildFieldButtons()

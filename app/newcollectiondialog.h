@@ -6,6 +6,7 @@
 class QDialogButtonBox;
 class QGroupBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPushButton;
 class QTableView;
@@ -64,6 +65,8 @@ Q_SIGNALS:
 
 private:
     void buildLayout();
+    [[nodiscard]] QLayout *buildForm();
+    [[nodiscard]] QWidget *buildFieldsBox();
     [[nodiscard]] QWidget *buildFieldButtons();
     void connectSignals();
     [[nodiscard]] QString nameProblem() const;

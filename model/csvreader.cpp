@@ -103,6 +103,15 @@ bool CsvReader::consumeLineBreak(QChar first)
     return true;
 }
 
+/// Where readRow() is within a record.
+struct CsvReader::Cursor
+{
+    CsvRow *row = nullptr;
+    CsvField field;
+    State state = State::FieldStart;
+    bool rowDone = false;
+};
+
 bool CsvReader::readRow(CsvRow *row)
 {
     Q_ASSERT(row);
@@ -111,82 +120,91 @@ bool CsvReader::readRow(CsvRow *row)
         return false;
     m_rowLine = m_line;
     m_rowLength = 0;
-    State state = State::FieldStart;
-    CsvField field;
+    Cursor cursor{row, {}, State::FieldStart, false};
     bool started = false;
     QChar c;
-    while (nextChar(&c)) {
+    while (!cursor.rowDone && nextChar(&c)) {
         started = true;
         if (c.isNull())
             return fail(Error::Encoding, m_line, tr("the text is not UTF-8 (or holds a NUL character)"));
         if (++m_rowLength > MaxRecordLength)
             return fail(Error::TooLong, m_rowLine, tr("the record is longer than %1 characters").arg(MaxRecordLength));
-        bool rowDone = false;
-        if (!step(c, &state, row, &field, &rowDone))
+        if (!step(c, cursor))
             return false;
-        if (rowDone)
-            return true;
     }
-    return m_error == Error::None && finishAtEnd(state, row, &field, started);
+    return cursor.rowDone || (m_error == Error::None && finishAtEnd(cursor, started));
 }
 
-// One character of a record; sets *rowDone at the line break that ends it.
-bool CsvReader::step(QChar c, State *state, CsvRow *row, CsvField *field, bool *rowDone)
+// One character of a record; sets cursor.rowDone at the line break that ends it.
+bool CsvReader::step(QChar c, Cursor &cursor)
 {
-    const bool lineBreak = c == u'\r' || c == u'\n';
-    switch (*state) {
-    case State::FieldStart:
-    case State::Unquoted:
-        if (c == u'"' && *state == State::FieldStart) {
-            field->quoted = true;
-            m_quoteLine = m_line;
-            *state = State::Quoted;
+    switch (cursor.state) {
+    case State::Quoted:
+        takeQuoted(c, cursor);
+        return true;
+    case State::QuoteInQuoted:
+        if (c == u'"') { // a doubled quote: one quote of the text
+            cursor.field.text.append(u'"');
+            cursor.state = State::Quoted;
             return true;
         }
+        if (c != u',' && c != u'\r' && c != u'\n')
+            return fail(Error::Syntax, m_line, tr("text after the closing quote of a field"));
+        break;
+    case State::FieldStart:
+        if (c == u'"') {
+            cursor.field.quoted = true;
+            cursor.state = State::Quoted;
+            m_quoteLine = m_line;
+            return true;
+        }
+        break;
+    case State::Unquoted:
         if (c == u'"')
             return fail(Error::Syntax, m_line, tr("a quote inside a field that does not start with one "
                                                   "(put the field in quotes and double the quote)"));
         break;
-    case State::Quoted:
-        if (c == u'"') {
-            *state = State::QuoteInQuoted;
-            return true;
-        }
-        field->text.append(c);
-        if (lineBreak && consumeLineBreak(c)) // kept as in the file: CRLF stays CRLF
-            field->text.append(u'\n');
-        return true;
-    case State::QuoteInQuoted:
-        if (c == u'"') {
-            field->text.append(u'"');
-            *state = State::Quoted;
-            return true;
-        }
-        if (c != u',' && !lineBreak)
-            return fail(Error::Syntax, m_line, tr("text after the closing quote of a field"));
-        break;
     }
-    if (c == u',') {
-        row->append(std::exchange(*field, CsvField()));
-        *state = State::FieldStart;
-    } else if (lineBreak) {
-        [[maybe_unused]] const bool crlf = consumeLineBreak(c);
-        row->append(std::exchange(*field, CsvField()));
-        *rowDone = true;
-    } else {
-        field->text.append(c);
-        *state = State::Unquoted;
-    }
+    takePlain(c, cursor);
     return true;
 }
 
-bool CsvReader::finishAtEnd(State state, CsvRow *row, CsvField *field, bool started)
+// Inside quotes everything is text, line breaks included (kept as in the file: CRLF stays
+// CRLF), up to the next quote.
+void CsvReader::takeQuoted(QChar c, Cursor &cursor)
+{
+    if (c == u'"') {
+        cursor.state = State::QuoteInQuoted;
+        return;
+    }
+    cursor.field.text.append(c);
+    if ((c == u'\r' || c == u'\n') && consumeLineBreak(c))
+        cursor.field.text.append(u'\n');
+}
+
+// Outside quotes: a comma ends the field, a line break the record; anything else is text.
+void CsvReader::takePlain(QChar c, Cursor &cursor)
+{
+    if (c == u',' || c == u'\r' || c == u'\n') {
+        cursor.row->append(std::exchange(cursor.field, CsvField()));
+        cursor.state = State::FieldStart;
+        if (c != u',') {
+            [[maybe_unused]] const bool crlf = consumeLineBreak(c);
+            cursor.rowDone = true;
+        }
+        return;
+    }
+    cursor.field.text.append(c);
+    cursor.state = State::Unquoted;
+}
+
+bool CsvReader::finishAtEnd(Cursor &cursor, bool started)
 {
     if (!started)
         return false; // nothing left: the end of the input
-    if (state == State::Quoted)
+    if (cursor.state == State::Quoted)
         return fail(Error::Syntax, m_quoteLine, tr("the quoted field that opens on this line is never closed"));
-    row->append(std::exchange(*field, CsvField()));
+    cursor.row->append(std::exchange(cursor.field, CsvField()));
     return true;
 }
 

@@ -53,12 +53,15 @@ public:
 
 private:
     enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
+    struct Cursor;
 
     [[nodiscard]] bool fill();
     [[nodiscard]] bool nextChar(QChar *c);
     bool consumeLineBreak(QChar first);
-    [[nodiscard]] bool step(QChar c, State *state, CsvRow *row, CsvField *field, bool *rowDone);
-    [[nodiscard]] bool finishAtEnd(State state, CsvRow *row, CsvField *field, bool started);
+    [[nodiscard]] bool step(QChar c, Cursor &cursor);
+    void takeQuoted(QChar c, Cursor &cursor);
+    void takePlain(QChar c, Cursor &cursor);
+    [[nodiscard]] bool finishAtEnd(Cursor &cursor, bool started);
     bool fail(Error error, qint64 line, const QString &message);
 
     QIODevice *m_device;
