@@ -6,7 +6,7 @@
 // For each: the time to read and check the file, to write every record (until the
 // server acknowledged the last), the longest time the event loop was kept from running
 // (what a window would feel as a freeze), and the same for an export and for a cancel at
-// half-way that takes everything back. ctest runs it with 1,000 records.
+// half-way that takes everything back. ctest runs it with 300 records.
 
 #include "csvexportjob.h"
 #include "csvimportjob.h"
@@ -45,7 +45,7 @@ int window()
 int rowCount()
 {
     const int rows = qEnvironmentVariableIntValue("ETAGERE_CSV_ROWS");
-    return rows > 0 ? rows : 1000;
+    return rows > 0 ? rows : 300;
 }
 
 CollectionSchema itemsSchema()
