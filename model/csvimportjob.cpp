@@ -93,6 +93,10 @@ void CsvImportJob::readSlice()
 {
     if (m_phase != Phase::Reading)
         return;
+    if (!m_engine) {
+        finish(Error::Cancelled, tr("The import was stopped before anything was written: the engine is gone."));
+        return;
+    }
     QElapsedTimer slice;
     slice.start();
     CsvRow row;
