@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "applogging_p.h"
+#include "collectionactions.h"
 #include "collectionlistmodel.h"
 #include "conflictlistmodel.h"
 #include "conflictresolver.h"
@@ -126,6 +127,11 @@ ConflictResolver *MainWindow::conflictResolver() const
     return m_resolver;
 }
 
+CollectionActions *MainWindow::collectionActions() const
+{
+    return m_collectionActions;
+}
+
 QTableView *MainWindow::recordView() const
 {
     return m_recordView;
@@ -213,7 +219,15 @@ void MainWindow::createActions()
 
 void MainWindow::createMenusAndToolBar()
 {
+    m_collectionActions = new CollectionActions(m_engine, this, [this] { return m_records->collection(); }, this);
+    connect(m_collectionActions, &CollectionActions::message, this,
+            [this](const QString &message) { statusBar()->showMessage(message, StatusMessageMs); });
+    connect(m_collectionActions, &CollectionActions::collectionCreated, this, [this](const QString &name) {
+        m_collectionView->setCurrentIndex(m_collections->index(m_collections->rowOf(name)));
+    });
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addActions(m_collectionActions->actions());
+    file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
     file->addAction(m_quitAction);

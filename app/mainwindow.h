@@ -14,6 +14,7 @@ class QTableView;
 
 namespace Etagere {
 
+class CollectionActions;
 class CollectionListModel;
 class ConflictResolver;
 class ConflictsPanel;
@@ -48,6 +49,8 @@ public:
     [[nodiscard]] ConflictsPanel *conflictsPanel() const;
     [[nodiscard]] OutboxPanel *outboxPanel() const;
     [[nodiscard]] ConflictResolver *conflictResolver() const;
+    /// New Collection…, Import CSV…, Export CSV… (in the File menu).
+    [[nodiscard]] CollectionActions *collectionActions() const;
 
 Q_SIGNALS:
     /// File > Settings: the owner shows the settings (they concern more than this window).
@@ -94,6 +97,7 @@ private:
     QLabel *m_userLabel = nullptr;
     QLabel *m_conflictLabel = nullptr;
     ConflictResolver *m_resolver = nullptr;
+    CollectionActions *m_collectionActions = nullptr;
     ConflictsPanel *m_conflictsPanel = nullptr;
     OutboxPanel *m_outboxPanel = nullptr;
     QIcon m_resolveIcon; ///< without the badge

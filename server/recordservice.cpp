@@ -172,9 +172,10 @@ HttpResponse RecordService::putCollection(Context &context)
     if (!body->isObject())
         return HttpResponse::problem(422, u"a collection must be a JSON object with title and fields"_s);
     QString reason;
-    auto schema = CollectionSchema::fromJson(body->toObject(), &reason, context.collection);
+    QString field; // the field description at fault, if one is
+    auto schema = CollectionSchema::fromJson(body->toObject(), &reason, context.collection, &field);
     if (!schema)
-        return HttpResponse::problem(422, reason);
+        return HttpResponse::problem(422, reason, field);
     schema->seq = 0;
     if (!m_storage->createCollection(*schema))
         return HttpResponse::problem(500, u"the collection could not be stored; nothing changed"_s);

@@ -352,7 +352,7 @@ bool Journal::rollback(const QString &message)
 {
     QSqlQuery query(database());
     QString ignored;
-    run(query, u"ROLLBACK"_s, {}, &ignored); // fails harmlessly when SQLite already rolled back
+    [[maybe_unused]] const bool rolledBack = run(query, u"ROLLBACK"_s, {}, &ignored); // fails harmlessly when SQLite already rolled back
     return fail(message);
 }
 

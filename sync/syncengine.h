@@ -13,6 +13,7 @@
 
 namespace Etagere {
 
+class CreateCollectionJob;
 class NetworkAccess;
 class RecordStore;
 
@@ -71,6 +72,16 @@ public:
     [[nodiscard]] QString connectionError() const;
 
     [[nodiscard]] QList<CollectionSchema> collections() const;
+    /// Creates a collection on the server: `PUT /v1/collections/{name}` with
+    /// `If-None-Match: *` (a CreateCollectionJob, whose error() says why it failed: Conflict
+    /// when the name is taken, Forbidden without the right, Validation for a schema the
+    /// server refuses, with problemField() naming the field at fault). Returns the started
+    /// job, owned by the engine and deleted after its finished(): connect to that signal.
+    /// When it is emitted after a success, the engine already knows the new collection:
+    /// collections() lists it, collectionsChanged() was emitted and, once started, the engine
+    /// loads and follows it like the others. Returns nullptr with *error, sending nothing,
+    /// when `schema` breaks the protocol's rules (CollectionSchema::fromJson()).
+    [[nodiscard]] CreateCollectionJob *createCollection(const CollectionSchema &schema, QString *error = nullptr);
     [[nodiscard]] std::optional<CollectionSchema> collection(const QString &name) const;
     /// Records of one collection, ordered by id; includes records deleted locally but not yet confirmed.
     [[nodiscard]] QList<RecordState> records(const QString &collection) const;
@@ -89,6 +100,15 @@ public:
     /// Same thread as the engine.
     [[nodiscard]] bool createRecordWithId(const QString &collection, const QString &id, const QJsonObject &data,
                                           QString *error = nullptr);
+    /// createRecordWithId() for many records of one collection at once (a CSV import):
+    /// each is checked as createRecordWithId() checks it, and no id may repeat within
+    /// `records`; then all are committed to the store in ONE transaction (one journal
+    /// commit instead of one each), signalled (recordInserted, Local, in order) and sent,
+    /// each with `If-None-Match: *`. All or nothing: false with *error, which names the id
+    /// at fault, changes nothing. Same thread as the engine.
+    [[nodiscard]] bool createRecordsWithIds(const QString &collection,
+                                            const QList<std::pair<QString, QJsonObject>> &records,
+                                            QString *error = nullptr);
     /// Replaces the whole local copy of a record with `data` in one edit: one store commit,
     /// one recordChanged (Local) listing the fields that changed, and one write to the
     /// server (where setField() per field could send the first field alone). A field

@@ -87,6 +87,9 @@ public:
     void recountPending();
     void resumeOrLoad(const QString &collection);
 
+    // syncengine_collections.cpp: collections created by this client
+    void onCollectionCreated(RestJob *job);
+
     // syncengine_writes.cpp: local edits, writes, the answers to writes
     [[nodiscard]] QString checkEdit(const std::optional<RecordState> &state, const QString &collection,
                                     const QString &id, const QString &field, const QJsonValue &value) const;

@@ -12,8 +12,9 @@ namespace Etagere {
 namespace {
 
 /// Reads `fields`: an array of valid field descriptions with unique names (checked with a
-/// set, so that many fields do not cost quadratic time).
-QList<FieldSchema> readFields(Detail::ObjectReader &reader)
+/// set, so that many fields do not cost quadratic time). Sets *errorField to the name the
+/// faulty description carries.
+QList<FieldSchema> readFields(Detail::ObjectReader &reader, QString *errorField)
 {
     const QJsonArray array = reader.array(u"fields"_s);
     QList<FieldSchema> fields;
@@ -23,10 +24,13 @@ QList<FieldSchema> readFields(Detail::ObjectReader &reader)
         const std::optional<FieldSchema> field = FieldSchema::fromJson(array.at(i), &reason);
         if (!field) {
             reader.fail(u"fields[%1]: %2"_s.arg(i).arg(reason));
+            *errorField = array.at(i).toObject().value(u"name"_s).toString();
             break;
         }
-        if (names.contains(field->name))
+        if (names.contains(field->name)) {
             reader.fail(u"field name '%1' is used twice"_s.arg(field->name));
+            *errorField = field->name;
+        }
         names.insert(field->name);
         fields.append(*field);
     }
@@ -78,8 +82,9 @@ QJsonObject CollectionSchema::toJson() const
 }
 
 std::optional<CollectionSchema> CollectionSchema::fromJson(const QJsonObject &json, QString *error,
-                                                           const QString &nameOverride)
+                                                           const QString &nameOverride, QString *errorField)
 {
+    QString faultyField;
     Detail::ObjectReader reader(json, u"collection"_s, error);
     CollectionSchema schema;
     schema.name = nameOverride.isEmpty() ? reader.string(u"name"_s) : nameOverride;
@@ -89,7 +94,9 @@ std::optional<CollectionSchema> CollectionSchema::fromJson(const QJsonObject &js
     if (schema.title.isEmpty())
         schema.title = schema.name;
     schema.seq = reader.has(u"seq"_s) ? reader.integer(u"seq"_s, 0) : 0;
-    schema.fields = readFields(reader);
+    schema.fields = readFields(reader, &faultyField);
+    if (errorField)
+        *errorField = reader.isOk() ? QString() : faultyField;
     return reader.isOk() ? std::optional(schema) : std::nullopt;
 }
 

@@ -40,8 +40,11 @@ struct CollectionSchema
     /// Checks the name, unique field names, known types, enum values present.
     /// `title` is optional: missing, null or empty, it defaults to the name. `seq` is optional
     /// (default 0). Unknown members are ignored (forward compatibility).
+    /// When one field description is at fault, *errorField (when given) is set to the `name`
+    /// it carries (empty when it has none); otherwise it is cleared.
     [[nodiscard]] static std::optional<CollectionSchema> fromJson(const QJsonObject &json, QString *error,
-                                                                  const QString &nameOverride = {});
+                                                                  const QString &nameOverride = {},
+                                                                  QString *errorField = nullptr);
 
     friend bool operator==(const CollectionSchema &, const CollectionSchema &) = default;
 };

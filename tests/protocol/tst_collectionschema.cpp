@@ -69,6 +69,8 @@ private slots:
     void parsesFullSchema();
     void fromJson_data();
     void fromJson();
+    void errorField_data();
+    void errorField();
     void defaults();
     void nameOverride_data();
     void nameOverride();
@@ -133,6 +135,33 @@ void TestCollectionSchema::fromJson()
     QVERIFY2(schema.has_value() == error.isEmpty(), qPrintable(reason));
     if (!error.isEmpty())
         QVERIFY2(reason.contains(error), qPrintable(reason));
+}
+
+void TestCollectionSchema::errorField_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("field"); // the field description reported at fault
+    QTest::newRow("valid") << R"({"name":"a","fields":[{"name":"x","type":"string"}]})"_ba << QString();
+    QTest::newRow("bad collection name") << R"({"name":"A","fields":[{"name":"x","type":"string"}]})"_ba << QString();
+    QTest::newRow("no fields") << R"({"name":"a"})"_ba << QString();
+    QTest::newRow("second field bad type")
+        << R"({"name":"a","fields":[{"name":"x","type":"string"},{"name":"y","type":"blob"}]})"_ba << u"y"_s;
+    QTest::newRow("bad field name") << R"({"name":"a","fields":[{"name":"X-y","type":"string"}]})"_ba << u"X-y"_s;
+    QTest::newRow("field without name") << R"({"name":"a","fields":[{"type":"string"}]})"_ba << QString();
+    QTest::newRow("duplicate") << R"({"name":"a","fields":[{"name":"x","type":"string"},{"name":"x","type":"text"}]})"_ba
+                               << u"x"_s;
+    QTest::newRow("enum without values") << R"({"name":"a","fields":[{"name":"p","type":"enum"}]})"_ba << u"p"_s;
+}
+
+void TestCollectionSchema::errorField()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, field);
+    QString reason;
+    QString reported = u"not set"_s;
+    const auto schema = CollectionSchema::fromJson(JsonTest::parse(json).toObject(), &reason, {}, &reported);
+    QCOMPARE(reported, field);
+    QVERIFY(!schema || field.isEmpty());
 }
 
 void TestCollectionSchema::defaults()
