@@ -21,8 +21,11 @@ ActivityPanel::ActivityPanel(SyncEngine *engine, QWidget *parent)
     m_view = new QListView(content);
     m_view->setModel(m_model);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setUniformItemSizes(true);
-    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setWordWrap(true); // an entry takes the lines it needs at the panel's width
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setIconSize(QSize(12, 12)); // the author's colour
+    m_view->setSpacing(2);
     m_view->setAccessibleName(tr("Recent changes by others"));
     layout->addWidget(m_view, 1);
     m_hint = new QLabel(tr("Changes other people make appear here. Click one to go to its record."), content);

@@ -186,7 +186,11 @@ QString ActivityModel::title(const QString &collection, const QString &id, const
 
 QString ActivityModel::describe(const Entry &entry) const
 {
-    const QString who = entry.author.isEmpty() ? tr("Someone") : entry.author;
+    QString who = entry.author;
+    if (who.isEmpty())
+        who = tr("Someone");
+    else if (m_engine && who == m_engine->user()) // a remote change of theirs: another window or client
+        who = tr("You (elsewhere)");
     switch (entry.kind) {
     case Kind::Created:
         return tr("%1 created “%2”").arg(who, entry.title);

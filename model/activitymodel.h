@@ -18,7 +18,8 @@ class SyncEngine;
 /// change reached this client; the protocol's changes carry no time). Fed by the engine's
 /// recordInserted, recordChanged and recordRemoved with ChangeSource::Remote, in every
 /// collection; a remote change that leaves every field as it was here (one that became a
-/// conflict) is not listed: the Conflicts panel has it.
+/// conflict) is not listed: the Conflicts panel has it. A change by the signed-in user
+/// (made in another window or client) reads "You (elsewhere)".
 ///
 /// A new entry is inserted at row 0 (beginInsertRows); beyond capacity() the oldest goes
 /// (beginRemoveRows). The relative times ("5 min ago") are refreshed every minute with

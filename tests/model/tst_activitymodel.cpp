@@ -97,6 +97,9 @@ void TestActivityModel::entries_data()
     QTest::newRow("another collection") << Push{u"notes"_s, u"n1"_s, uR"({"text":"Bye"})"_s, u"bob"_s} << changed
                                         << QStringList{u"text"_s} << u"Bye"_s
                                         << u"bob changed Text of “Bye” · just now"_s;
+    QTest::newRow("the user's own, from another window")
+        << Push{u"notes"_s, u"n1"_s, uR"({"text":"Mine"})"_s, ScriptedFixture::Me} << changed << QStringList{u"text"_s}
+        << u"Mine"_s << u"You (elsewhere) changed Text of “Mine” · just now"_s;
     QTest::newRow("no author") << Push{u"notes"_s, u"n1"_s, uR"({"text":"Anon"})"_s, QString()} << changed
                                << QStringList{u"text"_s} << u"Anon"_s
                                << u"Someone changed Text of “Anon” · just now"_s;
