@@ -524,7 +524,7 @@ bool RecordDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const
                                const QModelIndex &index)
 {
     const PresenceList presence = index.column() == 0 ? presenceOf(index) : PresenceList();
-    if (event->type() != QEvent::ToolTip
+    if (!view || event->type() != QEvent::ToolTip
         || !presenceArea(option.rect, int(presence.size())).contains(event->pos()))
         return QStyledItemDelegate::helpEvent(event, view, option, index);
     QStringList lines;
