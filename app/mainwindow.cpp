@@ -95,6 +95,7 @@ MainWindow::MainWindow(SyncEngine *engine, QWidget *parent)
     createStatusBar();
     createPanels();
     connectEngine();
+    createLiveCues();
     resize(1100, 650);
     selectFirstCollectionIfNone();
     updateActions();

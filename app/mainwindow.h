@@ -14,12 +14,14 @@ class QTableView;
 
 namespace Etagere {
 
+class ActivityPanel;
 class CollectionActions;
 class CollectionListModel;
 class ConflictResolver;
 class ConflictsPanel;
 class ConnectionIndicator;
 class OutboxPanel;
+class PresenceAnnouncer;
 class RecordTableModel;
 class SyncEngine;
 
@@ -32,6 +34,11 @@ class SyncEngine;
 /// typically the edit they just made) opens the ConflictDialog at once; any other goes to
 /// the Conflicts panel, which is shown, with a status-bar note. The user resolves those in
 /// any order from the panel or with Resolve Conflict; a badge on that action counts them.
+///
+/// Live cues (mainwindow_live.cpp): the current record and the records with an open editor
+/// are announced to the others (PresenceAnnouncer); the table shows who else is where
+/// (RecordDelegate); the Activity panel lists the others' latest changes and goes to the
+/// record of the one clicked.
 ///
 /// Talks only to its models and to the SyncEngine's public API. Does not own the engine,
 /// which must outlive the window.
@@ -49,6 +56,16 @@ public:
     [[nodiscard]] ConflictsPanel *conflictsPanel() const;
     [[nodiscard]] OutboxPanel *outboxPanel() const;
     [[nodiscard]] ConflictResolver *conflictResolver() const;
+    [[nodiscard]] ActivityPanel *activityPanel() const;
+    /// Announces this window's current record and editors; a form that edits a record
+    /// reports its editor here too (editorOpened/editorClosed).
+    [[nodiscard]] PresenceAnnouncer *presenceAnnouncer() const;
+
+    /// Shows collection `collection` and makes record `id` the current, selected row of
+    /// the table. False, with a status-bar note, when the table does not hold it (deleted,
+    /// or hidden by a filter).
+    bool showRecord(const QString &collection, const QString &id);
+
     /// New Collection…, Import CSV…, Export CSV… (in the File menu).
     [[nodiscard]] CollectionActions *collectionActions() const;
 
@@ -63,6 +80,8 @@ private:
     void createStatusBar();
     void createPanels();
     void connectEngine();
+    void createLiveCues();
+    void announceCurrentRecord();
 
     void selectFirstCollectionIfNone();
     void onCollectionSelected();
@@ -102,6 +121,8 @@ private:
     OutboxPanel *m_outboxPanel = nullptr;
     QIcon m_resolveIcon; ///< without the badge
     QMenu *m_viewMenu = nullptr;
+    ActivityPanel *m_activityPanel = nullptr;
+    PresenceAnnouncer *m_presence = nullptr;
 };
 
 } // namespace Etagere

@@ -1,16 +1,24 @@
 #include "recorddelegate.h"
 
 #include "fieldschema.h"
+#include "personcolor.h"
+#include "presenceentry.h"
 #include "recordtablemodel.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
+#include <QHelpEvent>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPlainTextEdit>
+#include <QPointer>
+#include <QToolTip>
 #include <QValidator>
 
 #include <limits>
@@ -26,6 +34,15 @@ const QDate kNullDate(100, 1, 1);
 
 /// Editor property: the FieldEdit whose `from` is the value the cell held when it opened.
 constexpr char kEditedFrom[] = "etagereEditedFrom";
+/// Editor property: the id of the record it edits (RecordTableModel::RecordIdRole).
+constexpr char kRecordId[] = "etagereRecordId";
+/// Editor property: QPointer<QObject> to its presence hint (a QLabel beside it in the viewport).
+constexpr char kHint[] = "etagerePresenceHint";
+
+/// Presence badges shown at most; more people show as "+N".
+constexpr int MaxBadges = 3;
+/// Opacity of a remote change's highlight in the author's colour, at full strength.
+constexpr int RemoteChangeAlpha = 80;
 
 /// Accepts what fits a qint64: an optional sign and decimal digits, nothing that overflows.
 class Int64Validator : public QValidator
@@ -222,26 +239,113 @@ QIcon stateIcon(const QModelIndex &index, const QStyle *style)
     return {};
 }
 
-} // namespace
-
-RecordDelegate::RecordDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
+PresenceList presenceOf(const QModelIndex &index)
 {
+    return index.data(RecordTableModel::PresenceRole).value<PresenceList>();
 }
 
-RecordDelegate::~RecordDelegate() = default;
-
-QColor RecordDelegate::remoteChangeColor()
+QString initialOf(const QString &user)
 {
-    return QColor(255, 214, 90, 150);
+    const QString name = user.trimmed();
+    return name.isEmpty() ? u"?"_s : name.left(1).toUpper();
 }
 
-QColor RecordDelegate::conflictColor()
+/// One round badge: filled in the person's colour while they edit, a ring while they view.
+void paintBadge(QPainter *painter, const QRectF &circle, const PresenceEntry &entry, const QPalette &palette)
 {
-    return QColor(229, 57, 53, 45);
+    const QColor color = personColor(entry.user);
+    const bool editing = entry.state == Presence::State::Editing;
+    painter->setPen(QPen(editing ? palette.color(QPalette::Base) : color, editing ? 1.5 : 2.0));
+    painter->setBrush(editing ? color : palette.color(QPalette::Base));
+    painter->drawEllipse(circle.adjusted(1, 1, -1, -1));
+    painter->setPen(editing ? QColor(Qt::white) : color);
+    painter->drawText(circle, Qt::AlignCenter, initialOf(entry.user));
 }
 
-QWidget *RecordDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const
+/// The "+N" badge for the people beyond MaxBadges.
+void paintMoreBadge(QPainter *painter, const QRectF &circle, int more, const QPalette &palette)
+{
+    painter->setPen(QPen(palette.color(QPalette::Base), 1.5));
+    painter->setBrush(palette.color(QPalette::Dark));
+    painter->drawEllipse(circle.adjusted(1, 1, -1, -1));
+    painter->setPen(Qt::white);
+    painter->drawText(circle, Qt::AlignCenter, u"+%1"_s.arg(more));
+}
+
+/// The bar on the cell's left edge and the badges in `area`, the first person on top.
+void paintPresence(QPainter *painter, const QRect &cell, const QRect &area, const PresenceList &presence,
+                   const QPalette &palette)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->fillRect(QRect(cell.left(), cell.top(), 3, cell.height()), personColor(presence.constFirst().user));
+    QFont font = painter->font();
+    font.setBold(true);
+    font.setPixelSize(std::max(7, area.height() * 11 / 20));
+    painter->setFont(font);
+    const int shown = int(std::min<qsizetype>(presence.size(), MaxBadges));
+    const int badgeCount = shown + (presence.size() > shown ? 1 : 0);
+    const qreal step = badgeCount > 1 ? qreal(area.width() - area.height()) / (badgeCount - 1) : 0;
+    for (int slot = badgeCount - 1; slot >= 0; --slot) {
+        const QRectF circle(area.left() + slot * step, area.top(), area.height(), area.height());
+        if (slot < shown)
+            paintBadge(painter, circle, presence.at(slot), palette);
+        else
+            paintMoreBadge(painter, circle, int(presence.size()) - shown, palette);
+    }
+    painter->restore();
+}
+
+QLabel *hintOf(const QWidget *editor)
+{
+    return qobject_cast<QLabel *>(editor->property(kHint).value<QPointer<QObject>>().data());
+}
+
+/// A small note that sits below the editor (above it near the bottom of the view).
+void attachHint(QWidget *editor)
+{
+    if (!editor->parentWidget())
+        return; // nowhere to show it
+    auto *hint = new QLabel(editor->parentWidget());
+    hint->setObjectName(u"presenceHint"_s);
+    hint->setAttribute(Qt::WA_TransparentForMouseEvents);
+    hint->setFocusPolicy(Qt::NoFocus);
+    hint->setForegroundRole(QPalette::ToolTipText);
+    hint->setBackgroundRole(QPalette::ToolTipBase);
+    hint->setAutoFillBackground(true);
+    hint->setFrameShape(QFrame::Box);
+    hint->setMargin(2);
+    hint->hide();
+    editor->setProperty(kHint, QVariant::fromValue(QPointer<QObject>(hint)));
+    QObject::connect(editor, &QObject::destroyed, hint, &QObject::deleteLater);
+}
+
+void placeHint(const QWidget *editor, QLabel *hint)
+{
+    hint->adjustSize();
+    const QRect at = editor->geometry();
+    QPoint position(at.left(), at.bottom() + 2);
+    const QWidget *viewport = editor->parentWidget();
+    if (viewport && position.y() + hint->height() > viewport->height())
+        position.setY(at.top() - hint->height() - 2);
+    hint->move(position);
+    hint->raise();
+}
+
+/// Shows who else edits the record the editor is for; hides the hint when nobody does.
+void updateHint(const QWidget *editor, const QModelIndex &index)
+{
+    QLabel *hint = hintOf(editor);
+    if (!hint)
+        return;
+    const QString warning = editingWarning(presenceOf(index));
+    hint->setText(warning);
+    hint->setVisible(!warning.isEmpty());
+    if (!warning.isEmpty())
+        placeHint(editor, hint);
+}
+
+QWidget *createTypedEditor(QWidget *parent, const QModelIndex &index)
 {
     const FieldType type = typeOf(index);
     switch (type) {
@@ -270,8 +374,70 @@ QWidget *RecordDelegate::createEditor(QWidget *parent, const QStyleOptionViewIte
     return nullptr;
 }
 
+} // namespace
+
+RecordDelegate::RecordDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
+
+RecordDelegate::~RecordDelegate() = default;
+
+QColor RecordDelegate::remoteChangeColor()
+{
+    return QColor(255, 214, 90, 150);
+}
+
+QColor RecordDelegate::conflictColor()
+{
+    return QColor(229, 57, 53, 45);
+}
+
+QColor RecordDelegate::remoteChangeColor(const QString &author, qreal strength)
+{
+    QColor color = remoteChangeColor();
+    if (!author.isEmpty()) {
+        color = personColor(author);
+        color.setAlpha(RemoteChangeAlpha);
+    }
+    color.setAlphaF(color.alphaF() * std::clamp(strength, 0.0, 1.0));
+    return color;
+}
+
+QRect RecordDelegate::presenceArea(const QRect &cell, int count)
+{
+    if (count <= 0)
+        return {};
+    const int badgeCount = std::min(count, MaxBadges) + (count > MaxBadges ? 1 : 0);
+    const int diameter = std::clamp(cell.height() - 6, 10, 18);
+    const int width = diameter + (badgeCount - 1) * (diameter * 3 / 4);
+    return QRect(cell.right() - 3 - width + 1, cell.top() + (cell.height() - diameter) / 2, width, diameter);
+}
+
+QWidget *RecordDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &index) const
+{
+    QWidget *editor = createTypedEditor(parent, index);
+    if (!editor)
+        return nullptr;
+    const QString id = index.data(RecordTableModel::RecordIdRole).toString();
+    editor->setProperty(kRecordId, id);
+    attachHint(editor);
+    Q_EMIT editorOpened(id);
+    return editor;
+}
+
+void RecordDelegate::destroyEditor(QWidget *editor, const QModelIndex &index) const
+{
+    const QString id = editor->property(kRecordId).toString();
+    if (QLabel *hint = hintOf(editor))
+        hint->hide();
+    QStyledItemDelegate::destroyEditor(editor, index);
+    Q_EMIT editorClosed(id);
+}
+
 void RecordDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
+    updateHint(editor, index); // presence changes reach an open editor through here too
     // The view calls this again whenever the cell changes, e.g. by a remote change while
     // the user types: keep what they typed, and remember the value they started from so
     // that their edit becomes a conflict rather than overwriting the other person's.
@@ -333,6 +499,39 @@ void RecordDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionVie
     if (viewport && rect.bottom() > viewport->height())
         rect.moveBottom(std::max(option.rect.bottom(), viewport->height() - 1));
     editor->setGeometry(rect);
+    updateHint(editor, index);
+}
+
+void RecordDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const PresenceList presence = index.column() == 0 ? presenceOf(index) : PresenceList();
+    if (presence.isEmpty()) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    const QRect area = presenceArea(option.rect, int(presence.size()));
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget); // also under the badges
+    opt.rect.setRight(area.left() - 2); // the text ends before the badges
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    paintPresence(painter, option.rect, area, presence, option.palette);
+}
+
+bool RecordDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                               const QModelIndex &index)
+{
+    const PresenceList presence = index.column() == 0 ? presenceOf(index) : PresenceList();
+    if (!view || event->type() != QEvent::ToolTip
+        || !presenceArea(option.rect, int(presence.size())).contains(event->pos()))
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    QStringList lines;
+    for (const PresenceEntry &entry : presence)
+        lines << describePresence(entry);
+    QToolTip::showText(event->globalPos(), lines.join(u'\n'), view->viewport(), option.rect);
+    return true;
 }
 
 void RecordDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
@@ -344,8 +543,11 @@ void RecordDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelI
         option->font.setStrikeOut(true);
         option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
     }
-    if (index.data(RecordTableModel::RemoteChangeRole).toBool())
-        option->backgroundBrush = remoteChangeColor();
+    if (index.data(RecordTableModel::RemoteChangeRole).toBool()) {
+        const QVariant strength = index.data(RecordTableModel::RemoteChangeStrengthRole);
+        option->backgroundBrush = remoteChangeColor(index.data(RecordTableModel::RemoteAuthorRole).toString(),
+                                                    strength.isValid() ? strength.toReal() : 1.0);
+    }
     else if (index.data(RecordTableModel::ConflictRole).toBool())
         option->backgroundBrush = conflictColor();
     if (index.column() == 0) {

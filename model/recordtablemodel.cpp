@@ -2,6 +2,7 @@
 
 #include "fieldformat.h"
 #include "modellogging_p.h"
+#include "presencetracker_p.h"
 #include "record.h"
 #include "remotechangetracker_p.h"
 
@@ -21,6 +22,13 @@ namespace {
 const QList<int> kStateRoles = {
     RecordTableModel::PendingRole, RecordTableModel::RecordPendingRole, RecordTableModel::ConflictRole,
     RecordTableModel::AuthorRole,  RecordTableModel::DeletedRole,       Qt::ToolTipRole,
+};
+
+/// Roles of a cell's remote-change highlight.
+const QList<int> kRemoteChangeRoles = {
+    RecordTableModel::RemoteChangeRole,
+    RecordTableModel::RemoteAuthorRole,
+    RecordTableModel::RemoteChangeStrengthRole,
 };
 
 bool sameRecordState(const RecordState &a, const RecordState &b)
@@ -57,9 +65,12 @@ RecordTableModel::RecordTableModel(SyncEngine *engine, QObject *parent)
     : QAbstractTableModel(parent)
     , m_engine(engine)
     , m_remoteChanges(new RemoteChangeTracker(this))
+    , m_presence(new PresenceTracker(engine, this))
 {
     Q_ASSERT(engine);
     connect(m_remoteChanges, &RemoteChangeTracker::expired, this, &RecordTableModel::onRemoteChangesExpired);
+    connect(m_remoteChanges, &RemoteChangeTracker::faded, this, &RecordTableModel::onRemoteChangesFaded);
+    connect(m_presence, &PresenceTracker::changed, this, &RecordTableModel::onPresenceChanged);
     connect(engine, &SyncEngine::collectionsChanged, this, &RecordTableModel::onCollectionsChanged);
     connect(engine, &SyncEngine::collectionReloaded, this, &RecordTableModel::onCollectionReloaded);
     connect(engine, &SyncEngine::recordInserted, this, &RecordTableModel::refreshRecord);
@@ -176,7 +187,7 @@ void RecordTableModel::insertRow(const RecordState &state, ChangeSource source)
     if (source == ChangeSource::Remote) {
         QList<int> all(columnCount());
         std::iota(all.begin(), all.end(), 0);
-        markRemoteChange(state.id, all);
+        markRemoteChange(state.id, all, state.author);
     }
 }
 
@@ -207,7 +218,7 @@ void RecordTableModel::updateRow(int row, const RecordState &now, ChangeSource s
     else
         emitCellsChanged(row, pendingFlipped, {PendingRole});
     if (source == ChangeSource::Remote)
-        markRemoteChange(now.id, changed);
+        markRemoteChange(now.id, changed, now.author);
 }
 
 // One dataChanged per cell: the changed cells of a record are rarely adjacent, and a
@@ -220,17 +231,31 @@ void RecordTableModel::emitCellsChanged(int row, const QList<int> &columns, cons
     }
 }
 
-void RecordTableModel::markRemoteChange(const QString &id, const QList<int> &columns)
+void RecordTableModel::markRemoteChange(const QString &id, const QList<int> &columns, const QString &author)
 {
-    if (m_remoteChanges->mark(id, columns))
-        emitCellsChanged(rowOf(id), columns, {RemoteChangeRole});
+    if (m_remoteChanges->mark(id, columns, author))
+        emitCellsChanged(rowOf(id), columns, kRemoteChangeRoles);
 }
 
 void RecordTableModel::onRemoteChangesExpired(const QString &id, const QList<int> &columns)
 {
     const int row = rowOf(id);
     if (row >= 0)
-        emitCellsChanged(row, columns, {RemoteChangeRole});
+        emitCellsChanged(row, columns, kRemoteChangeRoles);
+}
+
+void RecordTableModel::onRemoteChangesFaded(const QString &id, const QList<int> &columns)
+{
+    const int row = rowOf(id);
+    if (row >= 0)
+        emitCellsChanged(row, columns, {RemoteChangeStrengthRole});
+}
+
+void RecordTableModel::onPresenceChanged(const QString &collection, const QString &id)
+{
+    const int row = collection == m_collection ? rowOf(id) : -1;
+    if (row >= 0 && columnCount() > 0)
+        emit dataChanged(index(row, 0), index(row, columnCount() - 1), {PresenceRole, Qt::ToolTipRole});
 }
 
 int RecordTableModel::rowCount(const QModelIndex &parent) const
@@ -296,6 +321,12 @@ QVariant RecordTableModel::stateData(const RecordState &state, int column, int r
         return m_conflicts.contains(state.id);
     case RemoteChangeRole:
         return m_remoteChanges->contains(state.id, column);
+    case RemoteAuthorRole:
+        return m_remoteChanges->author(state.id, column);
+    case RemoteChangeStrengthRole:
+        return m_remoteChanges->strength(state.id, column);
+    case PresenceRole:
+        return QVariant::fromValue(m_presence->presence(m_collection, state.id));
     case AuthorRole:
         return state.author;
     case DeletedRole:
@@ -319,6 +350,9 @@ QString RecordTableModel::toolTip(const RecordState &state, int column) const
         lines << tr("Not yet saved on the server");
     if (m_conflicts.contains(state.id))
         lines << tr("Someone else changed this record too: the conflict needs your decision");
+    const PresenceList presence = m_presence->presence(m_collection, state.id);
+    for (const PresenceEntry &entry : presence)
+        lines << describePresence(entry);
     return lines.join(u'\n');
 }
 
@@ -415,6 +449,9 @@ QHash<int, QByteArray> RecordTableModel::roleNames() const
     names.insert(FieldTypeRole, "fieldType");
     names.insert(FieldRequiredRole, "fieldRequired");
     names.insert(FieldValuesRole, "fieldValues");
+    names.insert(PresenceRole, "presence");
+    names.insert(RemoteAuthorRole, "remoteAuthor");
+    names.insert(RemoteChangeStrengthRole, "remoteChangeStrength");
     return names;
 }
 

@@ -2,6 +2,7 @@
 
 #include "collectionschema.h"
 #include "fieldedit.h"
+#include "presenceentry.h"
 #include "recordstate.h"
 #include "syncengine.h"
 
@@ -11,6 +12,7 @@
 
 namespace Etagere {
 
+class PresenceTracker;
 class RemoteChangeTracker;
 
 /// One collection of a SyncEngine as a table: a row per record, ordered by id like the
@@ -30,6 +32,13 @@ class RemoteChangeTracker;
 /// state such as pending or conflict changed); inserts and removals use begin/endInsertRows
 /// and begin/endRemoveRows at the sorted position. It resets only when the collection is
 /// (re)loaded as a whole or its schema changes.
+///
+/// Live cues: PresenceRole lists who else views or edits each record (from
+/// SyncEngine::presenceChanged, across collections, so a switch of collection shows them at
+/// once); a change of it emits dataChanged for that row only, with PresenceRole and
+/// ToolTipRole. A cell somebody else changed has RemoteChangeRole for
+/// remoteHighlightDuration(), with RemoteAuthorRole (who) and RemoteChangeStrengthRole
+/// (full, then fading to 0 over the second half), each step a dataChanged of that cell.
 ///
 /// Does not own the engine. Lives in the engine's thread.
 class RecordTableModel : public QAbstractTableModel
@@ -51,6 +60,9 @@ public:
         FieldRequiredRole,  ///< bool: the column's field must not be null
         FieldValuesRole,    ///< QStringList: the allowed values of an enum column
         FieldEditRole,      ///< setData only: a FieldEdit (SyncEngine::setFieldFrom)
+        PresenceRole,       ///< PresenceList: who else views or edits this record (any column)
+        RemoteAuthorRole,   ///< QString: who made the remote change of this cell (while highlighted)
+        RemoteChangeStrengthRole, ///< qreal: 1 down to 0 while the highlight fades; 0 when none
     };
     Q_ENUM(Role)
 
@@ -102,8 +114,10 @@ private:
     void removeRow(int row);
     void updateRow(int row, const RecordState &now, ChangeSource source);
     void emitCellsChanged(int row, const QList<int> &columns, const QList<int> &roles = {});
-    void markRemoteChange(const QString &id, const QList<int> &columns);
+    void markRemoteChange(const QString &id, const QList<int> &columns, const QString &author);
     void onRemoteChangesExpired(const QString &id, const QList<int> &columns);
+    void onRemoteChangesFaded(const QString &id, const QList<int> &columns);
+    void onPresenceChanged(const QString &collection, const QString &id);
 
     [[nodiscard]] int lowerBound(const QString &id) const;
     [[nodiscard]] bool isCellPending(const RecordState &state, int column) const;
@@ -120,6 +134,7 @@ private:
     QList<RecordState> m_rows;      ///< sorted by id, like SyncEngine::records()
     QSet<QString> m_conflicts;      ///< ids of records in conflict
     RemoteChangeTracker *m_remoteChanges; ///< owned (child)
+    PresenceTracker *m_presence;          ///< owned (child)
 };
 
 } // namespace Etagere

@@ -184,7 +184,11 @@ Q_SIGNALS:
     /// state, such as pending or conflicted, changed).
     void recordChanged(const QString &collection, const QString &id, const QStringList &fields,
                        Etagere::ChangeSource source, const QString &author);
-    void recordRemoved(const QString &collection, const QString &id, Etagere::ChangeSource source);
+    /// `author` is who removed it: the author of the server's deletion for Remote, this
+    /// engine's user() otherwise. `lastData` is the record's local copy just before it went,
+    /// so that a listener can still say which record it was.
+    void recordRemoved(const QString &collection, const QString &id, Etagere::ChangeSource source,
+                       const QString &author, const QJsonObject &lastData);
     void conflictAdded(const Etagere::Conflict &conflict);
     void conflictRemoved(const QString &collection, const QString &id);
     void pendingCountChanged(int count);

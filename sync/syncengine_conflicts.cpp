@@ -115,7 +115,7 @@ void SyncEngine::Private::reconcile(RecordState state, const ServerCopy &theirs,
         if (theirs.exists) // our deletion of a copy they left unchanged goes out with their ETag
             applyMerge(state, theirs, state.local, seq);
         else // both deleted it (ours is confirmed), or they deleted what we left unchanged
-            removeRecord(state, state.deletedLocally ? ChangeSource::Server : ChangeSource::Remote, seq);
+            removeRecord(state, state.deletedLocally ? ChangeSource::Server : ChangeSource::Remote, seq, theirs.author);
         return;
     }
 }

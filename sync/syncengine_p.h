@@ -110,8 +110,10 @@ public:
     void expectEcho(const QString &key, const ExpectedEcho &echo, const QList<Change> &heldBack);
     void handleWriteError(const RecordState &state, const InFlightWrite &write, WriteRecordJob *job);
     void acknowledge(RecordState state, const InFlightWrite &write, const QString &etag, std::optional<qint64> seq);
-    /// False when the store refused it (then the record stays).
-    bool removeRecord(const RecordState &state, ChangeSource source, std::optional<qint64> seq);
+    /// False when the store refused it (then the record stays). `author`: who deleted it on
+    /// the server, for a Remote removal (the others are this engine's user's).
+    bool removeRecord(const RecordState &state, ChangeSource source, std::optional<qint64> seq,
+                      const QString &author = {});
 
     // syncengine_conflicts.cpp: 412s, merges, conflicts
     [[nodiscard]] bool openStaleEdit(const RecordState &state, const QString &field, const QJsonValue &editedFrom,

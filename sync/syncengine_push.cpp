@@ -96,7 +96,7 @@ void SyncEngine::Private::insertRemote(const Change &change)
 void SyncEngine::Private::takeServer(const RecordState &state, const Change &change)
 {
     if (change.op == Change::Op::Delete) {
-        removeRecord(state, ChangeSource::Remote, change.seq);
+        removeRecord(state, ChangeSource::Remote, change.seq, change.author);
         return;
     }
     const QStringList fields = changedFields(state.local, change.data);

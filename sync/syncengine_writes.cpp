@@ -314,7 +314,8 @@ void SyncEngine::Private::acknowledge(RecordState state, const InFlightWrite &wr
     Q_EMIT q->recordChanged(state.collection, state.id, {}, ChangeSource::Server, state.author);
 }
 
-bool SyncEngine::Private::removeRecord(const RecordState &state, ChangeSource source, std::optional<qint64> seq)
+bool SyncEngine::Private::removeRecord(const RecordState &state, ChangeSource source, std::optional<qint64> seq,
+                                       const QString &author)
 {
     const QString key = keyOf(state.collection, state.id);
     const StoreBatch batch{state.collection, {}, {state.id}, seq};
@@ -323,7 +324,8 @@ bool SyncEngine::Private::removeRecord(const RecordState &state, ChangeSource so
     dropConflict(key);
     refused.remove(key);
     deferred.remove(key);
-    Q_EMIT q->recordRemoved(state.collection, state.id, source);
+    Q_EMIT q->recordRemoved(state.collection, state.id, source, source == ChangeSource::Remote ? author : user,
+                            state.local);
     return true;
 }
 

@@ -1,3 +1,4 @@
+#include "personcolor.h"
 #include "recorddelegate.h"
 #include "recordtablemodel.h"
 
@@ -6,12 +7,18 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDoubleSpinBox>
+#include <QHelpEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMetaProperty>
+#include <QPainter>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTableView>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolTip>
 
 using namespace Etagere;
 using namespace Qt::StringLiterals;
@@ -47,6 +54,22 @@ FieldEdit writtenEdit(const QModelIndex &cell)
 
 const QStringList Priorities{u"low"_s, u"normal"_s, u"high"_s};
 
+constexpr auto Viewing = Presence::State::Viewing;
+constexpr auto Editing = Presence::State::Editing;
+
+/// A one-row model of a string field whose record `r1` has `presence`.
+void setUpPresence(QStandardItemModel *model, const PresenceList &presence)
+{
+    setUpCell(model, FieldType::String, true, {}, u"Buy milk"_s);
+    model->setData(model->index(0, 0), u"r1"_s, RecordTableModel::RecordIdRole);
+    model->setData(model->index(0, 0), QVariant::fromValue(presence), RecordTableModel::PresenceRole);
+}
+
+QLabel *hintIn(const QWidget &parent)
+{
+    return parent.findChild<QLabel *>(u"presenceHint"_s);
+}
+
 } // namespace
 
 class TestRecordDelegate : public QObject
@@ -62,6 +85,16 @@ private Q_SLOTS:
     void integerValidator();
     void styleOption_data();
     void styleOption();
+    void remoteChangeInAuthorsColour_data();
+    void remoteChangeInAuthorsColour();
+    void presenceArea_data();
+    void presenceArea();
+    void presenceIsPainted_data();
+    void presenceIsPainted();
+    void presenceToolTip();
+    void editorWarnsWhoElseEdits_data();
+    void editorWarnsWhoElseEdits();
+    void editorSaysWhenItOpensAndCloses();
 };
 
 void TestRecordDelegate::editors_data()
@@ -257,6 +290,211 @@ void TestRecordDelegate::styleOption()
         QCOMPARE(option.backgroundBrush.color(), background);
     QCOMPARE(option.features.testFlag(QStyleOptionViewItem::HasDecoration), icon);
     QCOMPARE(!option.icon.isNull(), icon);
+}
+
+void TestRecordDelegate::remoteChangeInAuthorsColour_data()
+{
+    QTest::addColumn<QString>("author");
+    QTest::addColumn<QVariant>("strength"); ///< invalid: the model gives none
+    QTest::addColumn<QColor>("expected");
+
+    const auto translucent = [](const QString &user, int alpha) {
+        QColor color = personColor(user);
+        color.setAlpha(alpha);
+        return color;
+    };
+    QTest::newRow("bob, full") << u"bob"_s << QVariant(1.0) << translucent(u"bob"_s, 80);
+    QTest::newRow("carol, full") << u"carol"_s << QVariant(1.0) << translucent(u"carol"_s, 80);
+    QTest::newRow("bob, half faded") << u"bob"_s << QVariant(0.5) << translucent(u"bob"_s, 40);
+    QTest::newRow("no strength given: full") << u"bob"_s << QVariant() << translucent(u"bob"_s, 80);
+    QColor unknown = RecordDelegate::remoteChangeColor();
+    QTest::newRow("author unknown") << QString() << QVariant(1.0) << unknown;
+    unknown.setAlpha(unknown.alpha() / 2);
+    QTest::newRow("author unknown, half faded") << QString() << QVariant(0.5) << unknown;
+}
+
+void TestRecordDelegate::remoteChangeInAuthorsColour()
+{
+    QFETCH(QString, author);
+    QFETCH(QVariant, strength);
+    QFETCH(QColor, expected);
+
+    QStandardItemModel model(1, 1);
+    const QModelIndex cell = model.index(0, 0);
+    model.setData(cell, u"x"_s);
+    model.setData(cell, true, RecordTableModel::RemoteChangeRole);
+    model.setData(cell, author, RecordTableModel::RemoteAuthorRole);
+    model.setData(cell, strength, RecordTableModel::RemoteChangeStrengthRole);
+    InspectableDelegate delegate;
+    QStyleOptionViewItem option;
+    delegate.initStyleOption(&option, cell);
+    QCOMPARE(option.backgroundBrush.color().rgb(), expected.rgb());
+    QVERIFY(qAbs(option.backgroundBrush.color().alpha() - expected.alpha()) <= 1);
+}
+
+void TestRecordDelegate::presenceArea_data()
+{
+    QTest::addColumn<int>("people");
+    QTest::addColumn<int>("width"); ///< badges of 18 px overlapping by a quarter, in a 24 px high cell
+    QTest::newRow("nobody") << 0 << 0;
+    QTest::newRow("one") << 1 << 18;
+    QTest::newRow("two") << 2 << 18 + 13;
+    QTest::newRow("three") << 3 << 18 + 2 * 13;
+    QTest::newRow("four: three and +1") << 4 << 18 + 3 * 13;
+    QTest::newRow("nine: three and +6") << 9 << 18 + 3 * 13;
+}
+
+void TestRecordDelegate::presenceArea()
+{
+    QFETCH(int, people);
+    QFETCH(int, width);
+    const QRect cell(10, 20, 200, 24);
+    const QRect area = RecordDelegate::presenceArea(cell, people);
+    QCOMPARE(area.width(), width);
+    if (people == 0)
+        return;
+    QCOMPARE(area.height(), 18);
+    QVERIFY(cell.contains(area));
+    QCOMPARE(area.right(), cell.right() - 3); // at the right end of the cell
+}
+
+void TestRecordDelegate::presenceIsPainted_data()
+{
+    QTest::addColumn<PresenceList>("presence");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<bool>("painted");
+    const PresenceList bob{{u"bob"_s, Editing, false}};
+    QTest::newRow("first column") << bob << 0 << true;
+    QTest::newRow("other columns carry no marker") << bob << 1 << false;
+    QTest::newRow("nobody") << PresenceList{} << 0 << false;
+    QTest::newRow("several: the first person's bar and badge")
+        << PresenceList{{u"carol"_s, Editing, false}, {u"bob"_s, Viewing, false}} << 0 << true;
+}
+
+void TestRecordDelegate::presenceIsPainted()
+{
+    QFETCH(PresenceList, presence);
+    QFETCH(int, column);
+    QFETCH(bool, painted);
+
+    QStandardItemModel model(1, 2);
+    for (int c = 0; c < 2; ++c) {
+        model.setData(model.index(0, c), QString());
+        model.setData(model.index(0, c), QVariant::fromValue(presence), RecordTableModel::PresenceRole);
+    }
+    RecordDelegate delegate;
+    QImage image(200, 24, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QStyleOptionViewItem option;
+    option.rect = image.rect();
+    option.palette.setColor(QPalette::Base, Qt::white);
+    {
+        QPainter painter(&image);
+        delegate.paint(&painter, option, model.index(0, column));
+    }
+    const QRect area = RecordDelegate::presenceArea(option.rect, std::max(1, int(presence.size())));
+    const QColor bar = image.pixelColor(1, 12);
+    // The first person's badge is on top, at the left of the stack; an editor's is filled
+    // (a point between its rim and its initial).
+    const QColor badge = image.pixelColor(area.left() + 3, area.center().y());
+    if (!painted) {
+        QCOMPARE(bar, QColor(Qt::white));
+        QCOMPARE(badge, QColor(Qt::white));
+        return;
+    }
+    QCOMPARE(bar, personColor(presence.constFirst().user));
+    QCOMPARE(badge, personColor(presence.constFirst().user));
+}
+
+void TestRecordDelegate::presenceToolTip()
+{
+    QStandardItemModel model;
+    setUpPresence(&model, {{u"bob"_s, Editing, false}, {u"ann"_s, Viewing, false}});
+    model.setData(model.index(0, 0), u"cell tip"_s, Qt::ToolTipRole);
+    QTableView view;
+    view.setModel(&model);
+    view.resize(400, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    RecordDelegate delegate;
+    QStyleOptionViewItem option;
+    option.rect = view.visualRect(model.index(0, 0));
+    const QPoint onBadge = RecordDelegate::presenceArea(option.rect, 2).center();
+    QHelpEvent event(QEvent::ToolTip, onBadge, view.viewport()->mapToGlobal(onBadge));
+    QVERIFY(delegate.helpEvent(&event, &view, option, model.index(0, 0)));
+    QTRY_COMPARE(QToolTip::text(), u"bob is editing this record\nann is viewing this record"_s);
+
+    QHelpEvent elsewhere(QEvent::ToolTip, option.rect.topLeft() + QPoint(4, 4), view.viewport()->mapToGlobal(QPoint()));
+    QVERIFY(delegate.helpEvent(&elsewhere, &view, option, model.index(0, 0)));
+    QTRY_COMPARE(QToolTip::text(), u"cell tip"_s); // the cell's own tip away from the badges
+}
+
+void TestRecordDelegate::editorWarnsWhoElseEdits_data()
+{
+    QTest::addColumn<PresenceList>("presence");
+    QTest::addColumn<QString>("warning"); ///< empty: no hint shown
+    QTest::newRow("nobody") << PresenceList{} << QString();
+    QTest::newRow("somebody viewing: no warning") << PresenceList{{u"ann"_s, Viewing, false}} << QString();
+    QTest::newRow("bob editing") << PresenceList{{u"bob"_s, Editing, false}} << u"bob is editing this record"_s;
+    QTest::newRow("two editing") << PresenceList{{u"bob"_s, Editing, false}, {u"carol"_s, Editing, false}}
+                                 << u"bob and carol are editing this record"_s;
+    QTest::newRow("three editing")
+        << PresenceList{{u"bob"_s, Editing, false}, {u"carol"_s, Editing, false}, {u"dave"_s, Editing, false}}
+        << u"bob and 2 others are editing this record"_s;
+    QTest::newRow("myself, in another window") << PresenceList{{u"alice"_s, Editing, true}}
+                                               << u"You are editing this record in another window too"_s;
+}
+
+void TestRecordDelegate::editorWarnsWhoElseEdits()
+{
+    QFETCH(PresenceList, presence);
+    QFETCH(QString, warning);
+
+    QStandardItemModel model;
+    setUpPresence(&model, {});
+    const QModelIndex cell = model.index(0, 0);
+    RecordDelegate delegate;
+    QWidget parent;
+    parent.resize(400, 300);
+    std::unique_ptr<QWidget> editor(delegate.createEditor(&parent, QStyleOptionViewItem(), cell));
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 40, 200, 24);
+    delegate.updateEditorGeometry(editor.get(), option, cell);
+    delegate.setEditorData(editor.get(), cell);
+    QLabel *hint = hintIn(parent);
+    QVERIFY(hint);
+    QVERIFY(!hint->isVisibleTo(&parent));
+
+    // Somebody comes while the editor is open: the view passes the row's change on.
+    model.setData(cell, QVariant::fromValue(presence), RecordTableModel::PresenceRole);
+    delegate.setEditorData(editor.get(), cell);
+    QCOMPARE(hint->isVisibleTo(&parent), !warning.isEmpty());
+    if (!warning.isEmpty()) {
+        QCOMPARE(hint->text(), warning);
+        QCOMPARE(hint->geometry().top(), editor->geometry().bottom() + 2); // just below the editor
+    }
+    // And leaves.
+    model.setData(cell, QVariant::fromValue(PresenceList{}), RecordTableModel::PresenceRole);
+    delegate.setEditorData(editor.get(), cell);
+    QVERIFY(!hint->isVisibleTo(&parent));
+}
+
+void TestRecordDelegate::editorSaysWhenItOpensAndCloses()
+{
+    QStandardItemModel model;
+    setUpPresence(&model, {});
+    RecordDelegate delegate;
+    QSignalSpy opened(&delegate, &RecordDelegate::editorOpened);
+    QSignalSpy closed(&delegate, &RecordDelegate::editorClosed);
+    QWidget parent;
+    QWidget *editor = delegate.createEditor(&parent, QStyleOptionViewItem(), model.index(0, 0));
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.constFirst().at(0).toString(), u"r1"_s);
+    QVERIFY(closed.isEmpty());
+    model.removeRow(0); // its row may be gone by the time it closes: it still knows its record
+    delegate.destroyEditor(editor, QModelIndex());
+    QCOMPARE(closed.size(), 1);
+    QCOMPARE(closed.constFirst().at(0).toString(), u"r1"_s);
 }
 
 QTEST_MAIN(TestRecordDelegate)
