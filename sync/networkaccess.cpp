@@ -86,7 +86,9 @@ bool NetworkAccess::acceptsSslErrors(const QUrl &server, const QList<QSslError> 
         return true;
     qCWarning(lcSync).noquote() << "refused the TLS certificate of" << serverKey(server) << "-"
                                 << errors.constFirst().errorString();
-    Q_EMIT certificateRejected(server, certificate, errors);
+    const QUrl origin = server.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
+                                        | QUrl::RemoveUserInfo);
+    Q_EMIT certificateRejected(origin, certificate, errors);
     return false;
 }
 

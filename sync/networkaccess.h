@@ -59,6 +59,7 @@ public:
 Q_SIGNALS:
     void bearerTokenChanged();
     /// A server's certificate failed verification and was refused; nothing was sent.
+    /// `server` is its origin: scheme, host and port.
     void certificateRejected(const QUrl &server, const QSslCertificate &certificate, const QList<QSslError> &errors);
 
 protected:
