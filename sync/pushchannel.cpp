@@ -180,6 +180,7 @@ void PushChannel::connectSocket()
     m_watchdog.start(m_pingInterval * 5 / 2);
     QNetworkRequest request(liveUrl(m_server));
     m_network->authorize(request);
+    m_socketToken = m_network->bearerToken();
     if (request.url().scheme() == "wss"_L1)
         socket->setSslConfiguration(m_network->sslConfiguration());
     m_socket->open(request);
@@ -248,7 +249,8 @@ void PushChannel::onSocketLost(const QString &reason)
 
 void PushChannel::onDisconnected()
 {
-    if (m_socket && m_socket->closeCode() == LiveCloseCode::SessionEnded) {
+    // The session of this socket ended; unless a sign-in replaced its token meanwhile.
+    if (m_socket && m_socket->closeCode() == LiveCloseCode::SessionEnded && m_socketToken == m_network->bearerToken()) {
         signOut(m_socket->closeReason());
         return;
     }

@@ -160,6 +160,7 @@ private:
 
     NetworkAccess *m_network;
     QPointer<RestJob> m_probe;
+    QByteArray m_socketToken; ///< the token the socket's upgrade carried
     QUrl m_server;
     QPointer<QWebSocket> m_socket;
     ConnectionState m_state = ConnectionState::Offline;

@@ -23,7 +23,8 @@ void PushChannel::probeSession()
 
 void PushChannel::onProbeFinished(RestJob *job)
 {
-    if (job->error() == RestJob::Error::Unauthorized)
+    // Only about the token still in use: a sign-in may have replaced it while this ran.
+    if (job->error() == RestJob::Error::Unauthorized && job->sentToken() == m_network->bearerToken())
         signOut(job->errorString());
 }
 

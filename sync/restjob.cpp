@@ -93,6 +93,7 @@ QString RestJob::problemField() const { return m_problemField; }
 QString RestJob::problemDetail() const { return m_problemDetail; }
 int RestJob::retryAfterSeconds() const { return m_retryAfter; }
 QUrl RestJob::server() const { return m_server; }
+QByteArray RestJob::sentToken() const { return m_sentToken; }
 
 void RestJob::sendRequest(const QByteArray &verb, const QString &path, const QUrlQuery &query,
                           const QList<RawHeader> &headers, const std::optional<QJsonValue> &body)
@@ -129,6 +130,8 @@ void RestJob::onReplyFinished()
     if (m_finished || !m_reply)
         return;
     m_timer.stop();
+    const QByteArray authorization = m_reply->request().rawHeader("Authorization");
+    m_sentToken = authorization.startsWith("Bearer ") ? authorization.mid(7) : QByteArray();
     const QVariant statusAttribute = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid()) {
         const bool tls = m_reply->error() == QNetworkReply::SslHandshakeFailedError;

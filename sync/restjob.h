@@ -63,6 +63,9 @@ public:
     void setAutoDelete(bool autoDelete);
     [[nodiscard]] bool autoDelete() const;
     [[nodiscard]] bool isFinished() const;
+    /// The bearer token the last request carried (empty: none). A 401 speaks of that token
+    /// only: when the caller's token has changed since, it is no reason to sign out.
+    [[nodiscard]] QByteArray sentToken() const;
     /// The server's base URL the job talks to.
     [[nodiscard]] QUrl server() const;
 
@@ -122,6 +125,7 @@ private:
     QString m_problemField;
     QString m_problemDetail;
     int m_retryAfter = 0;
+    QByteArray m_sentToken;
     bool m_started = false;
     bool m_finished = false;
     bool m_autoDelete = true;

@@ -214,8 +214,8 @@ void SyncEngine::Private::scheduleRetry(int minimumMs)
 
 void SyncEngine::Private::retryAfterFailure(const RestJob *job)
 {
-    if (job->error() == RestJob::Error::Unauthorized)
-        requireSignIn();
+    if (job->error() == RestJob::Error::Unauthorized && job->sentToken() == network.bearerToken())
+        requireSignIn(); // (a 401 for a token replaced since is only a reason to try again)
     else if (job->error() == RestJob::Error::RateLimited)
         scheduleRetry(job->retryAfterSeconds() * 1000);
     else
