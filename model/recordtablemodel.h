@@ -11,6 +11,7 @@
 
 namespace Etagere {
 
+class RecordHistory;
 class RemoteChangeTracker;
 
 /// One collection of a SyncEngine as a table: a row per record, ordered by id like the
@@ -31,7 +32,10 @@ class RemoteChangeTracker;
 /// and begin/endRemoveRows at the sorted position. It resets only when the collection is
 /// (re)loaded as a whole or its schema changes.
 ///
-/// Does not own the engine. Lives in the engine's thread.
+/// With a RecordHistory (setHistory()), every edit, insert and removal the engine accepts
+/// through this model becomes an undoable step; an edit that became a conflict does not.
+///
+/// Does not own the engine or the history. Lives in the engine's thread.
 class RecordTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -83,6 +87,10 @@ public:
     /// Asks the engine to delete the record in `row`. False when out of range or refused.
     [[nodiscard]] bool removeRecord(int row);
 
+    /// Where accepted edits are recorded for undo; null (the default) records nothing.
+    [[nodiscard]] RecordHistory *history() const;
+    void setHistory(RecordHistory *history);
+
     /// How long RemoteChangeRole stays true after a remote change (default 2000 ms).
     [[nodiscard]] int remoteHighlightDuration() const;
     void setRemoteHighlightDuration(int ms);
@@ -120,6 +128,7 @@ private:
     QList<RecordState> m_rows;      ///< sorted by id, like SyncEngine::records()
     QSet<QString> m_conflicts;      ///< ids of records in conflict
     RemoteChangeTracker *m_remoteChanges; ///< owned (child)
+    QPointer<RecordHistory> m_history;
 };
 
 } // namespace Etagere

@@ -10,6 +10,8 @@
 
 #include <QSet>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace Etagere {
@@ -29,6 +31,22 @@ RecordState stateFromServer(const QString &collection, const Record &record)
     return state;
 }
 
+/// A FetchRecordsJob that reports each page it receives (the job itself reports the end only).
+class ReportingFetchRecordsJob : public FetchRecordsJob
+{
+public:
+    using FetchRecordsJob::FetchRecordsJob;
+
+    std::function<void(int loadedRecords)> onPage;
+
+protected:
+    void handleSuccess(int status, const QJsonValue &body) override
+    {
+        FetchRecordsJob::handleSuccess(status, body);
+        if (!isFinished() && onPage) // asked for the next page
+            onPage(int(records().size()));
+    }
+};
 
 } // namespace
 
@@ -139,7 +157,8 @@ void SyncEngine::Private::loadCollection(const QString &collection)
 {
     if (loadJobs.value(collection))
         return;
-    auto *job = new FetchRecordsJob(&network, server, collection, q);
+    auto *job = new ReportingFetchRecordsJob(&network, server, collection, q);
+    job->onPage = [this, collection](int loaded) { Q_EMIT q->collectionLoadProgress(collection, loaded); };
     loadJobs.insert(collection, job);
     QObject::connect(job, &RestJob::finished, q, [this](RestJob *finished) { onCollectionLoaded(finished); });
     job->start();
@@ -296,6 +315,7 @@ ConnectionState SyncEngine::connectionState() const { return d->channel.state();
 QString SyncEngine::connectionError() const { return d->channel.lastError(); }
 QList<CollectionSchema> SyncEngine::collections() const { return d->store->collections(); }
 int SyncEngine::pendingCount() const { return int(d->dirty.size()); }
+bool SyncEngine::isLoading(const QString &collection) const { return !d->loadJobs.value(collection).isNull(); }
 
 void SyncEngine::start()
 {
