@@ -6,14 +6,23 @@
 #include "conflictresolver.h"
 #include "conflictspanel.h"
 #include "connectionindicator.h"
+#include "loadprogressindicator.h"
 #include "outboxpanel.h"
 #include "recorddelegate.h"
+#include "recordfiltermodel.h"
+#include "recordform.h"
+#include "recordhistory.h"
+#include "recordsearchbar.h"
 #include "recordtablemodel.h"
+#include "recordtableview.h"
 #include "recordtitle.h"
 #include "syncengine.h"
+#include "windowsettings.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
@@ -23,8 +32,9 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTableView>
 #include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -85,6 +95,7 @@ MainWindow::MainWindow(SyncEngine *engine, QWidget *parent)
     , m_engine(engine)
     , m_collections(new CollectionListModel(engine, this))
     , m_records(new RecordTableModel(engine, this))
+    , m_filter(new RecordFilterModel(this))
 {
     Q_ASSERT(engine);
     setWindowTitle(tr("Etagere"));
@@ -93,8 +104,10 @@ MainWindow::MainWindow(SyncEngine *engine, QWidget *parent)
     createMenusAndToolBar();
     createStatusBar();
     createPanels();
-    connectEngine();
+    createRecordForm();
     resize(1100, 650);
+    WindowSettings::restoreWindow(this);
+    connectEngine();
     selectFirstCollectionIfNone();
     updateActions();
 }
@@ -126,9 +139,42 @@ ConflictResolver *MainWindow::conflictResolver() const
     return m_resolver;
 }
 
-QTableView *MainWindow::recordView() const
+RecordTableView *MainWindow::recordView() const
 {
     return m_recordView;
+}
+
+RecordFilterModel *MainWindow::filterModel() const
+{
+    return m_filter;
+}
+
+RecordSearchBar *MainWindow::searchBar() const
+{
+    return m_searchBar;
+}
+
+RecordForm *MainWindow::recordForm() const
+{
+    return m_form;
+}
+
+QDockWidget *MainWindow::recordFormPanel() const
+{
+    return m_formPanel;
+}
+
+QUndoStack *MainWindow::undoStack() const
+{
+    return m_undoStack;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_form->commit();
+    saveColumns();
+    WindowSettings::saveWindow(this);
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createViews()
@@ -139,8 +185,11 @@ void MainWindow::createViews()
     m_collectionView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_collectionView->setAccessibleName(tr("Collections"));
 
-    m_recordView = new QTableView(splitter);
-    m_recordView->setModel(m_records);
+    m_filter->setSourceModel(m_records);
+    auto *records = new QWidget(splitter);
+    m_searchBar = new RecordSearchBar(m_filter, records);
+    m_recordView = new RecordTableView(records);
+    m_recordView->setModel(m_filter);
     m_recordView->setItemDelegate(new RecordDelegate(m_recordView));
     m_recordView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_recordView->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -152,10 +201,19 @@ void MainWindow::createViews()
     m_recordView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     m_recordView->horizontalHeader()->setStretchLastSection(true);
     m_recordView->horizontalHeader()->setHighlightSections(false);
+    m_recordView->horizontalHeader()->setSortIndicatorClearable(true); // a third click: unsorted
+    m_recordView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_recordView->setSortingEnabled(true);
     m_recordView->setAccessibleName(tr("Records"));
+    auto *recordsLayout = new QVBoxLayout(records);
+    recordsLayout->setContentsMargins(0, 0, 0, 0);
+    recordsLayout->setSpacing(4);
+    recordsLayout->addWidget(m_searchBar);
+    recordsLayout->addWidget(m_recordView);
+    connect(m_searchBar, &RecordSearchBar::done, m_recordView, qOverload<>(&QWidget::setFocus));
 
     splitter->addWidget(m_collectionView);
-    splitter->addWidget(m_recordView);
+    splitter->addWidget(records);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({150, 950});
     setCentralWidget(splitter);
@@ -164,7 +222,9 @@ void MainWindow::createViews()
     connect(m_collections, &QAbstractItemModel::modelReset, this, &MainWindow::selectFirstCollectionIfNone);
     connect(m_collectionView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onCollectionSelected);
-    connect(m_records, &QAbstractItemModel::modelReset, this, &MainWindow::fitColumns);
+    connect(m_records, &QAbstractItemModel::modelAboutToBeReset, this, &MainWindow::saveColumns);
+    connect(m_records, &QAbstractItemModel::modelReset, this, &MainWindow::restoreColumns);
+    connect(m_recordView, &RecordTableView::editingRecordChanged, this, &MainWindow::updatePinnedRecord);
     connect(m_records, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
     connect(m_records, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_records, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
@@ -202,14 +262,63 @@ void MainWindow::createActions()
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     m_aboutAction = new QAction(tr("&About Etagere"), this);
+    m_aboutAction->setShortcut(QKeySequence::HelpContents);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    createEditing();
+}
+
+// Undo and Redo of the user's own edits (the model records them in a RecordHistory), and Find.
+void MainWindow::createEditing()
+{
+    m_undoStack = new QUndoStack(this);
+    m_history = new RecordHistory(m_engine, m_undoStack, this);
+    m_records->setHistory(m_history);
+    connect(m_history, &RecordHistory::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, StatusMessageMs); });
+    m_undoAction = m_undoStack->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setIcon(themedIcon(u"edit-undo"_s, QIcon()));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setIcon(themedIcon(u"edit-redo"_s, QIcon()));
+    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_findAction = new QAction(themedIcon(u"edit-find"_s, QIcon()), tr("&Find…"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setStatusTip(tr("Search the records of this collection"));
+    connect(m_findAction, &QAction::triggered, m_searchBar, &RecordSearchBar::focusSearch);
+}
+
+// The record panel: the current record as a form, docked on the right.
+void MainWindow::createRecordForm()
+{
+    m_form = new RecordForm(m_records, this);
+    m_formPanel = new QDockWidget(tr("Record"), this);
+    m_formPanel->setObjectName(u"recordFormPanel"_s);
+    m_formPanel->setWidget(m_form);
+    addDockWidget(Qt::RightDockWidgetArea, m_formPanel);
+    resizeDocks({m_formPanel}, {320}, Qt::Horizontal);
+    QAction *toggle = m_formPanel->toggleViewAction();
+    toggle->setText(tr("Record &Form"));
+    toggle->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_R);
+    m_viewMenu->insertAction(m_viewMenu->actions().value(0), toggle);
+    connect(m_form, &RecordForm::resolveRequested, m_resolver, &ConflictResolver::open);
+    connect(m_form, &RecordForm::unsavedChangesChanged, this, &MainWindow::updatePinnedRecord);
+    connect(m_recordView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid()) // none while the model resets: the form keeps its record
+                    m_form->setRecordId(m_recordView->currentRecord());
+            });
 }
 
 void MainWindow::createMenusAndToolBar()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_quitAction);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_findAction);
     QMenu *record = menuBar()->addMenu(tr("&Record"));
     record->addAction(m_addAction);
     record->addAction(m_deleteAction);
@@ -226,6 +335,9 @@ void MainWindow::createMenusAndToolBar()
     toolBar->addAction(m_addAction);
     toolBar->addAction(m_deleteAction);
     toolBar->addSeparator();
+    toolBar->addAction(m_undoAction);
+    toolBar->addAction(m_redoAction);
+    toolBar->addSeparator();
     toolBar->addAction(m_resolveAction);
 }
 
@@ -241,6 +353,8 @@ void MainWindow::createStatusBar()
     m_conflictLabel->setPalette(warning);
     m_connection = new ConnectionIndicator(this); // also says what becomes of the pending edits
     m_connection->setServer(m_engine->server());
+    m_loadProgress = new LoadProgressIndicator(m_engine, this);
+    statusBar()->addPermanentWidget(m_loadProgress);
     statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->addPermanentWidget(m_conflictLabel);
@@ -309,6 +423,8 @@ void MainWindow::selectFirstCollectionIfNone()
 void MainWindow::onCollectionSelected()
 {
     const QModelIndex current = m_collectionView->currentIndex();
+    m_form->setRecordId({}); // saves what was being changed in the form
+    m_searchBar->clear();
     m_records->setCollection(current.data(CollectionListModel::NameRole).toString());
     setWindowTitle(current.isValid() ? tr("%1 — Etagere").arg(current.data().toString()) : tr("Etagere"));
 }
@@ -322,6 +438,41 @@ void MainWindow::fitColumns()
         if (m_recordView->columnWidth(column) > cap)
             m_recordView->setColumnWidth(column, cap);
     }
+}
+
+void MainWindow::saveColumns()
+{
+    // Columns fitted to an empty table (the collection still loading) are not worth keeping.
+    if (m_columnsSettled && m_recordView->horizontalHeader()->count() == m_columnsFields.size())
+        WindowSettings::saveColumns(m_recordView->horizontalHeader(), m_columnsCollection, m_columnsFields);
+}
+
+// After the model reset (another collection, or a reload): the columns as the user left
+// them for this collection, or fitted to the content; then the sort they show.
+void MainWindow::restoreColumns()
+{
+    m_columnsCollection = m_records->collection();
+    m_columnsFields.clear();
+    for (const FieldSchema &field : m_records->schema().fields)
+        m_columnsFields << field.name;
+    QHeaderView *header = m_recordView->horizontalHeader();
+    m_columnsSettled = WindowSettings::restoreColumns(header, m_columnsCollection, m_columnsFields);
+    if (!m_columnsSettled) {
+        fitColumns();
+        header->setSortIndicator(-1, Qt::AscendingOrder);
+        m_columnsSettled = m_records->rowCount() > 0;
+    }
+    const int section = header->sortIndicatorSection();
+    m_recordView->sortByColumn(section >= 0 && section < header->count() ? section : -1, header->sortIndicatorOrder());
+}
+
+// The record being changed (in a cell, or in the form) stays in view whatever the search.
+void MainWindow::updatePinnedRecord()
+{
+    QString pinned = m_recordView->editingRecord();
+    if (pinned.isEmpty() && m_form->hasUnsavedChanges())
+        pinned = m_form->recordId();
+    m_filter->setPinnedRecord(pinned);
 }
 
 void MainWindow::updateActions()
@@ -352,20 +503,20 @@ QStringList MainWindow::selectedIds() const
     QStringList ids;
     const QModelIndexList rows = m_recordView->selectionModel()->selectedRows();
     for (const QModelIndex &row : rows)
-        ids << m_records->idAt(row.row());
+        ids << m_filter->recordIdAt(row.row());
     return ids;
 }
 
 void MainWindow::addRecord()
 {
     const QString id = m_records->insertRecord();
-    const int row = m_records->rowOf(id);
-    if (row < 0)
+    if (id.isEmpty())
         return;
-    const QModelIndex first = m_records->index(row, 0);
-    m_recordView->setCurrentIndex(first);
-    m_recordView->scrollTo(first);
-    if (m_records->flags(first).testFlag(Qt::ItemIsEditable))
+    m_filter->setPinnedRecord(id); // shown while it is filled in, whatever the search
+    if (!m_recordView->setCurrentRecord(id, 0))
+        return;
+    const QModelIndex first = m_recordView->currentIndex();
+    if (first.flags().testFlag(Qt::ItemIsEditable))
         m_recordView->edit(first);
 }
 
@@ -393,10 +544,14 @@ void MainWindow::confirmDelete()
 void MainWindow::deleteRecords(const QStringList &ids)
 {
     int refused = 0;
+    if (ids.size() > 1) // one step to undo
+        m_undoStack->beginMacro(tr("deletion of %n records", nullptr, int(ids.size())));
     for (const QString &id : ids) {
         if (!m_records->removeRecord(m_records->rowOf(id)))
             ++refused;
     }
+    if (ids.size() > 1)
+        m_undoStack->endMacro();
     if (refused > 0)
         statusBar()->showMessage(tr("Records that could not be deleted: %n", nullptr, refused), StatusMessageMs);
 }
@@ -429,8 +584,7 @@ void MainWindow::onConflictAdded(const Conflict &conflict)
 
 bool MainWindow::isCurrentRecord(const QString &collection, const QString &id) const
 {
-    const QModelIndex current = m_recordView->currentIndex();
-    return current.isValid() && m_records->collection() == collection && m_records->idAt(current.row()) == id;
+    return m_records->collection() == collection && !id.isEmpty() && m_recordView->currentRecord() == id;
 }
 
 // The current record's conflict when it has one, else the one selected in the panel.
@@ -438,7 +592,7 @@ void MainWindow::resolveCurrentRecord()
 {
     const QModelIndex current = m_recordView->currentIndex();
     if (current.isValid() && current.data(RecordTableModel::ConflictRole).toBool()) {
-        m_resolver->open(m_records->collection(), m_records->idAt(current.row()));
+        m_resolver->open(m_records->collection(), m_recordView->currentRecord());
         return;
     }
     const QModelIndex listed = m_conflictsPanel->view()->currentIndex();
