@@ -112,7 +112,15 @@ MainWindow::MainWindow(SyncEngine *engine, QWidget *parent)
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The children go after this destructor: their last signals (an editor closing, a
+    // selection cleared) must not reach a window that is half gone.
+    for (const QObject *child : std::initializer_list<const QObject *>{
+             m_recordView, m_recordView->selectionModel(), m_collectionView->selectionModel(), m_form, m_records,
+             m_filter, m_collections})
+        disconnect(child, nullptr, this, nullptr);
+}
 
 CollectionListModel *MainWindow::collectionModel() const
 {
@@ -257,7 +265,7 @@ void MainWindow::createActions()
     connect(m_resolveAction, &QAction::triggered, this, &MainWindow::resolveCurrentRecord);
 
     m_quitAction = new QAction(themedIcon(u"application-exit"_s, QIcon()), tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setShortcut(Qt::CTRL | Qt::Key_Q); // QKeySequence::Quit is empty in some key schemes
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 

@@ -99,39 +99,58 @@ void RecordTableView::updateEditingRecord()
     emit editingRecordChanged(now);
 }
 
-// Before rows come, go or move: which record to keep in its place on screen. The one being
-// edited if it is in view, else the top one; none at the very top of the list, where new
-// rows should show rather than push the view.
+// Before rows come, go or move: the records in view and where they are. Only the record
+// being edited while it is in view; none at the very top of the list (new rows should show
+// there rather than push the view).
 void RecordTableView::captureAnchor(int removedFirst, int removedLast)
 {
-    if (!m_anchor.isEmpty() || !model())
+    if (m_anchoring || !model())
         return;
-    int row = -1;
-    if (state() == EditingState && currentIndex().isValid()) {
-        const int position = rowViewportPosition(currentIndex().row());
+    m_anchoring = true;
+    m_anchors.clear();
+    const int editedRow = state() == EditingState ? currentIndex().row() : -1;
+    if (editedRow >= 0) {
+        const int position = rowViewportPosition(editedRow);
         if (position >= 0 && position < viewport()->height())
-            row = currentIndex().row();
+            m_anchors.append({recordAt(editedRow), position});
     }
-    if (row < 0 && verticalScrollBar()->value() > 0)
-        row = rowAt(0);
-    if (row >= 0 && removedFirst >= 0 && row >= removedFirst && row <= removedLast)
-        row = removedLast + 1 < model()->rowCount() ? removedLast + 1 : removedFirst - 1;
-    if (row < 0)
+    if (!m_anchors.isEmpty() || verticalScrollBar()->value() == 0)
         return;
-    m_anchor = recordAt(row);
-    m_anchorTop = rowViewportPosition(row);
+    const int bottom = viewport()->height();
+    for (int row = rowAt(0); row >= 0 && rowViewportPosition(row) < bottom; ++row) {
+        if (row < removedFirst || row > removedLast || removedFirst < 0)
+            m_anchors.append({recordAt(row), rowViewportPosition(row)});
+        if (row + 1 >= model()->rowCount())
+            break;
+    }
 }
 
+// After the change: scrolls the records in view back to where they were. Which ones: from
+// the top, the first record that moved as far as the one below it did (a record that moved
+// by itself, sorted elsewhere, is skipped), so that a gap closes from below and a record
+// arriving in the middle pushes down only what is under it.
 void RecordTableView::restoreAnchor()
 {
-    const QString anchor = std::exchange(m_anchor, QString());
-    const QModelIndex index = anchor.isEmpty() ? QModelIndex() : indexOfRecord(anchor);
-    if (!index.isValid())
+    m_anchoring = false;
+    const QList<std::pair<QString, int>> anchors = std::exchange(m_anchors, {});
+    QList<int> deltas; // how far each record in view moved, top to bottom (gone: skipped)
+    for (const auto &[id, before] : anchors) {
+        const QModelIndex index = indexOfRecord(id);
+        if (index.isValid())
+            deltas << rowViewportPosition(index.row()) - before;
+    }
+    if (deltas.isEmpty())
         return;
+    int delta = deltas.constFirst();
+    for (qsizetype i = 0; i + 1 < deltas.size(); ++i) {
+        if (deltas.at(i) == deltas.at(i + 1)) {
+            delta = deltas.at(i);
+            break;
+        }
+    }
     updateGeometries(); // the scroll range of the new row count, before scrolling in it
-    int delta = rowViewportPosition(index.row()) - m_anchorTop;
     if (verticalScrollMode() == ScrollPerItem) {
-        const int height = rowHeight(index.row());
+        const int height = verticalHeader()->defaultSectionSize();
         delta = height > 0 ? qRound(double(delta) / height) : 0;
     }
     if (delta != 0)

@@ -7,9 +7,11 @@ namespace Etagere {
 /// The records table. A QTableView that keeps the user's place while rows come, go and
 /// move under live changes and sorting:
 ///
-/// - the record at the top of the view (or, while a cell is being edited, the record being
-///   edited) stays where it is on screen when rows are inserted, removed or reordered
-///   above it; what changes is shown around it;
+/// - the records in view stay where they are on screen when rows are inserted, removed or
+///   reordered above them; a record that leaves the view or arrives in it moves only the
+///   rows below it; while a cell is being edited, the record being edited stays where it is
+///   (as far as the view can scroll), whatever moves around it. At the very top of the
+///   list, new rows show instead of pushing the view;
 /// - the current record and the selected records are kept by record id
 ///   (RecordTableModel::RecordIdRole) across a reset of the model, such as a reload.
 ///
@@ -52,8 +54,10 @@ private:
     [[nodiscard]] QString recordAt(int row) const;
 
     QList<QMetaObject::Connection> m_modelConnections;
-    QString m_anchor;       ///< record kept in place across the current change; empty: none
-    int m_anchorTop = 0;    ///< its position in the viewport before the change
+    /// The records in view before the current change, with their positions in the viewport;
+    /// empty when the view need not be kept in place.
+    QList<std::pair<QString, int>> m_anchors;
+    bool m_anchoring = false; ///< between a change's "about to" signal and its end
     QString m_editing;
     QString m_savedCurrent; ///< across a reset
     int m_savedColumn = 0;
