@@ -32,8 +32,10 @@ void removeEntries(std::vector<std::optional<T>> *list, int first, int count)
 template<typename T>
 void sizeFor(std::vector<std::optional<T>> *list, const QAbstractItemModel *source)
 {
-    if (list->empty())
+    if (list->empty()) {
         list->resize(size_t(source->rowCount()));
+        return;
+    }
     Q_ASSERT(list->size() == size_t(source->rowCount()));
 }
 
@@ -130,6 +132,9 @@ void RecordFilterModel::Cache::invalidateRows(int first, int last)
 
 const SortKey &RecordFilterModel::Cache::sortKey(const QAbstractItemModel *source, int row, int column)
 {
+    // The hot path of sorting: called twice per comparison.
+    if (column == m_keyColumn && size_t(row) < m_keys.size() && m_keys[size_t(row)].has_value())
+        return *m_keys[size_t(row)];
     if (column != m_keyColumn) {
         m_keys.clear();
         m_keyColumn = column;
@@ -143,6 +148,8 @@ const SortKey &RecordFilterModel::Cache::sortKey(const QAbstractItemModel *sourc
 
 const QString &RecordFilterModel::Cache::searchText(const QAbstractItemModel *source, int row, int column)
 {
+    if (column == m_textColumn && size_t(row) < m_texts.size() && m_texts[size_t(row)].has_value())
+        return *m_texts[size_t(row)];
     if (column != m_textColumn) {
         m_texts.clear();
         m_textColumn = column;

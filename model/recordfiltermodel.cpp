@@ -3,6 +3,7 @@
 #include "recordfiltercache_p.h"
 #include "recordtablemodel.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -29,6 +30,9 @@ RecordFilterModel::RecordFilterModel(QObject *parent)
     , m_cache(std::make_unique<Cache>())
 {
     setDynamicSortFilter(true);
+    m_warmUp.setSingleShot(true);
+    m_warmUp.setInterval(0);
+    connect(&m_warmUp, &QTimer::timeout, this, &RecordFilterModel::warmUp);
 }
 
 RecordFilterModel::~RecordFilterModel() = default;
@@ -42,6 +46,7 @@ void RecordFilterModel::setSourceModel(QAbstractItemModel *sourceModel)
     if (sourceModel)
         connectCache(sourceModel); // before the base class connects: the cache is right when it sorts
     QSortFilterProxyModel::setSourceModel(sourceModel);
+    startWarmUp();
 }
 
 // Keeps the cache row for row with the source. Slots run in the order they were connected,
@@ -67,7 +72,11 @@ void RecordFilterModel::connectCache(QAbstractItemModel *source)
                        if (!topLeft.parent().isValid() && changesValues(roles))
                            cache->invalidateRows(topLeft.row(), bottomRight.row());
                    })
-        << connect(source, &QAbstractItemModel::modelReset, this, clear)
+        << connect(source, &QAbstractItemModel::modelReset, this,
+                   [this, cache] {
+                       cache->clear();
+                       startWarmUp();
+                   })
         << connect(source, &QAbstractItemModel::layoutChanged, this, clear)
         << connect(source, &QAbstractItemModel::rowsMoved, this, clear)
         << connect(source, &QAbstractItemModel::columnsInserted, this, clear)
@@ -87,8 +96,15 @@ void RecordFilterModel::setSearchText(const QString &text)
     m_searchText = text;
     const QStringList terms = searchTerms(text);
     if (terms != m_terms) { // "ship " filters like "ship": nothing to do
+        // Switching the search on or off changes most rows: rebuilding the mapping in one
+        // layout change costs far less than thousands of scattered row inserts or removals.
+        // Refining a search changes few rows: those come and go precisely.
+        const bool onOrOff = terms.isEmpty() || m_terms.isEmpty();
         m_terms = terms;
-        invalidateRowsFilter();
+        if (onOrOff)
+            invalidate();
+        else
+            invalidateRowsFilter();
     }
     emit searchTextChanged(text);
 }
@@ -106,7 +122,31 @@ void RecordFilterModel::setSearchColumn(int column)
     m_searchColumn = column;
     if (!m_terms.isEmpty())
         invalidateRowsFilter();
+    startWarmUp(); // the texts of another column
     emit searchColumnChanged(column);
+}
+
+void RecordFilterModel::startWarmUp()
+{
+    m_warmRow = 0;
+    if (sourceModel() && sourceModel()->rowCount() >= WarmUpRows)
+        m_warmUp.start();
+    else
+        m_warmUp.stop();
+}
+
+// One slice of the warm-up: search texts for WarmUpSliceMs, then back to the event loop.
+void RecordFilterModel::warmUp()
+{
+    if (!sourceModel())
+        return;
+    QElapsedTimer slice;
+    slice.start();
+    const int rows = sourceModel()->rowCount();
+    while (m_warmRow < rows && !slice.hasExpired(WarmUpSliceMs))
+        (void)m_cache->searchText(sourceModel(), m_warmRow++, m_searchColumn);
+    if (m_warmRow < rows)
+        m_warmUp.start();
 }
 
 QString RecordFilterModel::pinnedRecord() const

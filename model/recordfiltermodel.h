@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSortFilterProxyModel>
+#include <QTimer>
 
 #include <memory>
 
@@ -26,7 +27,10 @@ namespace Etagere {
 ///
 /// Sort keys and search texts are computed once per source row and kept until that row
 /// changes, so sorting or searching a large collection calls the source's data() once per
-/// cell, not once per comparison. Lives in the thread of its source; no Widgets.
+/// cell, not once per comparison. For a large source (WarmUpRows rows or more) the search
+/// texts are computed ahead, a slice at a time while the event loop is idle, so that the
+/// first search does not compute them all at once. Lives in the thread of its source (it
+/// uses its event loop); no Widgets.
 class RecordFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -34,6 +38,9 @@ class RecordFilterModel : public QSortFilterProxyModel
     Q_PROPERTY(int searchColumn READ searchColumn WRITE setSearchColumn NOTIFY searchColumnChanged)
 
 public:
+    static constexpr int WarmUpRows = 2000;
+    static constexpr int WarmUpSliceMs = 8;
+
     explicit RecordFilterModel(QObject *parent = nullptr);
     ~RecordFilterModel() override;
 
@@ -65,6 +72,8 @@ protected:
 
 private:
     void connectCache(QAbstractItemModel *source);
+    void startWarmUp();
+    void warmUp();
     [[nodiscard]] bool matches(int sourceRow) const;
     [[nodiscard]] bool isPinned(int sourceRow) const;
 
@@ -75,6 +84,8 @@ private:
     int m_searchColumn = -1;
     QString m_pinned;
     QList<QMetaObject::Connection> m_sourceConnections;
+    QTimer m_warmUp;
+    int m_warmRow = 0; ///< the next row whose search text the warm-up computes
 };
 
 } // namespace Etagere
