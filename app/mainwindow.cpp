@@ -45,6 +45,7 @@ namespace {
 constexpr int StatusMessageMs = 8000;
 constexpr int MaxFittedColumnWidth = 280;
 constexpr int MaxFittedTextColumnWidth = 220; ///< multi-line text shows its first line only
+constexpr int FittedRows = 300; ///< rows a column is fitted to: enough to judge, quick on a big collection
 
 /// A plus sign in the palette's text colour, for when the icon theme has no list-add.
 QIcon drawnPlusIcon(const QPalette &palette)
@@ -209,6 +210,7 @@ void MainWindow::createViews()
     m_recordView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     m_recordView->horizontalHeader()->setStretchLastSection(true);
     m_recordView->horizontalHeader()->setHighlightSections(false);
+    m_recordView->horizontalHeader()->setResizeContentsPrecision(FittedRows);
     m_recordView->horizontalHeader()->setSortIndicatorClearable(true); // a third click: unsorted
     m_recordView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_recordView->setSortingEnabled(true);
@@ -290,6 +292,15 @@ void MainWindow::createEditing()
     m_redoAction = m_undoStack->createRedoAction(this, tr("&Redo"));
     m_redoAction->setIcon(themedIcon(u"edit-redo"_s, QIcon()));
     m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    // The toolbar says Undo and Redo; the menu and the tooltips say what.
+    m_undoAction->setIconText(tr("Undo"));
+    m_redoAction->setIconText(tr("Redo"));
+    connect(m_undoStack, &QUndoStack::undoTextChanged, m_undoAction, [this](const QString &text) {
+        m_undoAction->setToolTip(text.isEmpty() ? tr("Undo") : tr("Undo %1").arg(text));
+    });
+    connect(m_undoStack, &QUndoStack::redoTextChanged, m_redoAction, [this](const QString &text) {
+        m_redoAction->setToolTip(text.isEmpty() ? tr("Redo") : tr("Redo %1").arg(text));
+    });
     m_findAction = new QAction(themedIcon(u"edit-find"_s, QIcon()), tr("&Find…"), this);
     m_findAction->setShortcut(QKeySequence::Find);
     m_findAction->setStatusTip(tr("Search the records of this collection"));
@@ -450,24 +461,30 @@ void MainWindow::fitColumns()
 
 void MainWindow::saveColumns()
 {
+    const QHeaderView *header = m_recordView->horizontalHeader();
+    m_sortBeforeReset = {header->sortIndicatorSection(), header->sortIndicatorOrder()};
     // Columns fitted to an empty table (the collection still loading) are not worth keeping.
-    if (m_columnsSettled && m_recordView->horizontalHeader()->count() == m_columnsFields.size())
-        WindowSettings::saveColumns(m_recordView->horizontalHeader(), m_columnsCollection, m_columnsFields);
+    if (m_columnsSettled && header->count() == m_columnsFields.size())
+        WindowSettings::saveColumns(header, m_columnsCollection, m_columnsFields);
 }
 
 // After the model reset (another collection, or a reload): the columns as the user left
 // them for this collection, or fitted to the content; then the sort they show.
 void MainWindow::restoreColumns()
 {
-    m_columnsCollection = m_records->collection();
-    m_columnsFields.clear();
+    QStringList fields;
     for (const FieldSchema &field : m_records->schema().fields)
-        m_columnsFields << field.name;
+        fields << field.name;
+    // The same columns again (the collection loaded): a sort chosen meanwhile stays.
+    const bool sameColumns = m_records->collection() == m_columnsCollection && fields == m_columnsFields;
+    m_columnsCollection = m_records->collection();
+    m_columnsFields = fields;
     QHeaderView *header = m_recordView->horizontalHeader();
     m_columnsSettled = WindowSettings::restoreColumns(header, m_columnsCollection, m_columnsFields);
     if (!m_columnsSettled) {
         fitColumns();
-        header->setSortIndicator(-1, Qt::AscendingOrder);
+        const auto [section, order] = sameColumns ? m_sortBeforeReset : std::pair(-1, Qt::AscendingOrder);
+        header->setSortIndicator(section, order);
         m_columnsSettled = m_records->rowCount() > 0;
     }
     const int section = header->sortIndicatorSection();

@@ -121,6 +121,7 @@ private:
     QString m_columnsCollection;  ///< the collection whose columns the table shows
     QStringList m_columnsFields;  ///< and its fields
     bool m_columnsSettled = false; ///< restored, or fitted to rows: worth saving
+    std::pair<int, Qt::SortOrder> m_sortBeforeReset{-1, Qt::AscendingOrder};
     QAction *m_addAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_resolveAction = nullptr;

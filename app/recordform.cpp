@@ -353,7 +353,7 @@ void RecordForm::setNote(Field &field, const QString &text, bool error)
 {
     field.note->setText(text);
     field.note->setVisible(!text.isEmpty());
-    setTextColor(field.note, error ? QColor(0xc6, 0x28, 0x28) : palette().color(QPalette::PlaceholderText));
+    setTextColor(field.note, error ? QColor(0xc6, 0x28, 0x28) : QColor(0x8a, 0x5a, 0x00)); // red, or amber
 }
 
 void RecordForm::emitUnsavedIfChanged()
