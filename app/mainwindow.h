@@ -75,6 +75,8 @@ protected:
 
 private:
     void createViews();
+    [[nodiscard]] QWidget *createRecordsPane(QWidget *parent);
+    void setUpHeaders();
     void createEditing();
     void createRecordForm();
     void createActions();

@@ -61,8 +61,21 @@ RecordForm::RecordForm(RecordTableModel *model, QWidget *parent)
     , m_title(new QLabel(this))
     , m_state(new QLabel(this))
     , m_resolve(new QPushButton(tr("Resolve…"), this))
+    , m_form(new QFormLayout)
 {
     Q_ASSERT(model);
+    createLayout();
+    connect(m_resolve, &QPushButton::clicked, this, [this] { emit resolveRequested(m_model->collection(), m_id); });
+    connect(model, &QAbstractItemModel::dataChanged, this, &RecordForm::onDataChanged);
+    connect(model, &QAbstractItemModel::modelReset, this, &RecordForm::onModelReset);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &RecordForm::refresh);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &RecordForm::refresh);
+    rebuild();
+}
+
+// A placeholder page (no record), and a scrolled page: title, state, the fields.
+void RecordForm::createLayout()
+{
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setEnabled(false);
@@ -75,7 +88,8 @@ RecordForm::RecordForm(RecordTableModel *model, QWidget *parent)
     m_state->setWordWrap(true);
     m_state->setObjectName(u"recordState"_s);
     m_resolve->setToolTip(tr("Choose between your version of this record and the one somebody else saved"));
-    connect(m_resolve, &QPushButton::clicked, this, [this] { emit resolveRequested(m_model->collection(), m_id); });
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
 
     auto *content = new QWidget;
     auto *column = new QVBoxLayout(content);
@@ -84,9 +98,6 @@ RecordForm::RecordForm(RecordTableModel *model, QWidget *parent)
     stateRow->addWidget(m_state, 1);
     stateRow->addWidget(m_resolve, 0, Qt::AlignTop);
     column->addLayout(stateRow);
-    m_form = new QFormLayout;
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     column->addLayout(m_form);
     column->addStretch(1);
     auto *scroll = new QScrollArea(this);
@@ -98,12 +109,6 @@ RecordForm::RecordForm(RecordTableModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
-
-    connect(model, &QAbstractItemModel::dataChanged, this, &RecordForm::onDataChanged);
-    connect(model, &QAbstractItemModel::modelReset, this, &RecordForm::onModelReset);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, &RecordForm::refresh);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &RecordForm::refresh);
-    rebuild();
 }
 
 RecordForm::~RecordForm()
@@ -173,50 +178,60 @@ bool RecordForm::commit()
     return all;
 }
 
-// A row per field of the schema, each editor watched for leaving it, Enter and Esc.
+// A row per field of the schema.
 void RecordForm::rebuild()
 {
     forgetFields();
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
     m_schema = m_model->schema();
-    for (int column = 0; column < m_schema.fields.size(); ++column) {
-        auto field = std::make_unique<Field>();
-        Field *f = field.get();
-        f->schema = m_schema.fields.at(column);
-        f->column = column;
-        f->label = new QLabel(titleOf(f->schema), this);
-        f->label->setAutoFillBackground(true);
-        f->editor = new FieldEditor(f->schema, this);
-        f->editor->setObjectName(u"form:"_s + f->schema.name);
-        QWidget *inner = f->editor->editor();
-        inner->setAccessibleName(titleOf(f->schema));
-        inner->installEventFilter(this);
-        f->label->setBuddy(inner);
-        if (auto *text = qobject_cast<QPlainTextEdit *>(inner)) {
-            text->setMinimumHeight(text->fontMetrics().lineSpacing() * TextLines + 12);
-            text->setMaximumHeight(QWIDGETSIZE_MAX);
-        }
-        if (auto *line = qobject_cast<QLineEdit *>(inner))
-            connect(line, &QLineEdit::returnPressed, this, [this, f] { commitField(*f); });
-        if (auto *combo = qobject_cast<QComboBox *>(inner))
-            connect(combo, &QComboBox::activated, this, [this, f] { commitField(*f); });
-        if (auto *date = qobject_cast<QDateTimeEdit *>(inner))
-            connect(date, &QDateTimeEdit::editingFinished, this, [this, f] { commitField(*f); });
-        connect(f->editor, &FieldEditor::edited, this, [this, f] { onEdited(*f); });
-        f->note = new QLabel(this);
-        f->note->setWordWrap(true);
-        f->note->setObjectName(u"note:"_s + f->schema.name);
-        f->note->hide();
-        auto *cellWidget = new QWidget(this);
-        auto *cellLayout = new QVBoxLayout(cellWidget);
-        cellLayout->setContentsMargins(0, 0, 0, 0);
-        cellLayout->addWidget(f->editor);
-        cellLayout->addWidget(f->note);
-        m_form->addRow(f->label, cellWidget);
-        m_fields.push_back(std::move(field));
-    }
+    for (int column = 0; column < m_schema.fields.size(); ++column)
+        addField(column);
     refresh();
+}
+
+void RecordForm::addField(int column)
+{
+    auto field = std::make_unique<Field>();
+    Field *f = field.get();
+    f->schema = m_schema.fields.at(column);
+    f->column = column;
+    f->label = new QLabel(titleOf(f->schema), this);
+    f->label->setAutoFillBackground(true);
+    f->editor = new FieldEditor(f->schema, this);
+    f->editor->setObjectName(u"form:"_s + f->schema.name);
+    f->editor->editor()->setAccessibleName(titleOf(f->schema));
+    f->label->setBuddy(f->editor->editor());
+    if (auto *text = qobject_cast<QPlainTextEdit *>(f->editor->editor())) {
+        text->setMinimumHeight(text->fontMetrics().lineSpacing() * TextLines + 12);
+        text->setMaximumHeight(QWIDGETSIZE_MAX);
+    }
+    f->note = new QLabel(this);
+    f->note->setWordWrap(true);
+    f->note->setObjectName(u"note:"_s + f->schema.name);
+    f->note->hide();
+    auto *cellWidget = new QWidget(this);
+    auto *cellLayout = new QVBoxLayout(cellWidget);
+    cellLayout->setContentsMargins(0, 0, 0, 0);
+    cellLayout->addWidget(f->editor);
+    cellLayout->addWidget(f->note);
+    m_form->addRow(f->label, cellWidget);
+    watch(f);
+    m_fields.push_back(std::move(field));
+}
+
+// Saves when the user leaves the editor (event filter), presses Enter or picks a value.
+void RecordForm::watch(Field *f)
+{
+    QWidget *inner = f->editor->editor();
+    inner->installEventFilter(this);
+    if (auto *line = qobject_cast<QLineEdit *>(inner))
+        connect(line, &QLineEdit::returnPressed, this, [this, f] { commitField(*f); });
+    if (auto *combo = qobject_cast<QComboBox *>(inner))
+        connect(combo, &QComboBox::activated, this, [this, f] { commitField(*f); });
+    if (auto *date = qobject_cast<QDateTimeEdit *>(inner))
+        connect(date, &QDateTimeEdit::editingFinished, this, [this, f] { commitField(*f); });
+    connect(f->editor, &FieldEditor::edited, this, [this, f] { onEdited(*f); });
 }
 
 void RecordForm::onModelReset()

@@ -66,7 +66,10 @@ protected:
 private:
     struct Field;
 
+    void createLayout();
     void rebuild();
+    void addField(int column);
+    void watch(Field *field);
     void forgetFields();
     void onModelReset();
     void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);

@@ -36,6 +36,15 @@ RecordSearchBar::RecordSearchBar(RecordFilterModel *filter, QWidget *parent)
     layout->addWidget(m_fields);
     layout->addWidget(m_count);
 
+    connectFilter();
+    updateFields();
+    updateCount();
+}
+
+RecordSearchBar::~RecordSearchBar() = default;
+
+void RecordSearchBar::connectFilter()
+{
     m_delay.setSingleShot(true);
     m_delay.setInterval(DelayMs);
     connect(&m_delay, &QTimer::timeout, this, &RecordSearchBar::apply);
@@ -48,19 +57,17 @@ RecordSearchBar::RecordSearchBar(RecordFilterModel *filter, QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, &RecordSearchBar::apply);
     connect(m_fields, &QComboBox::activated, this,
             [this] { m_filter->setSearchColumn(m_fields->currentData().toInt()); });
+    RecordFilterModel *filter = m_filter;
     connect(filter, &QAbstractItemModel::modelReset, this, &RecordSearchBar::updateFields);
     connect(filter, &QAbstractItemModel::headerDataChanged, this, &RecordSearchBar::updateFields);
     connect(filter, &QAbstractItemModel::columnsInserted, this, &RecordSearchBar::updateFields);
     connect(filter, &QAbstractItemModel::columnsRemoved, this, &RecordSearchBar::updateFields);
     connect(filter, &QAbstractItemModel::rowsInserted, this, &RecordSearchBar::updateCount);
     connect(filter, &QAbstractItemModel::rowsRemoved, this, &RecordSearchBar::updateCount);
+    connect(filter, &QAbstractItemModel::layoutChanged, this, &RecordSearchBar::updateCount);
     connect(filter, &QAbstractItemModel::modelReset, this, &RecordSearchBar::updateCount);
     connect(filter, &RecordFilterModel::searchTextChanged, this, &RecordSearchBar::updateCount);
-    updateFields();
-    updateCount();
 }
-
-RecordSearchBar::~RecordSearchBar() = default;
 
 QLineEdit *RecordSearchBar::searchField() const
 {

@@ -44,6 +44,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void connectFilter();
     void apply();
     void updateFields();
     void updateCount();

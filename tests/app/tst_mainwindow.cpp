@@ -33,6 +33,7 @@ struct Window
     explicit Window(const QUrl &server)
         : engine(server, &store)
         , window(&engine)
+        , tester(window.filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest)
     {
         engine.setTimings(1000, 50);
     }
@@ -66,6 +67,7 @@ struct Window
     MemoryRecordStore store;
     SyncEngine engine;
     MainWindow window;
+    QAbstractItemModelTester tester; ///< on what the table shows, through every test
 };
 
 /// Waits until `reader` holds exactly what `writer` holds of the tasks.
