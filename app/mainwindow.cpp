@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "mainwindow_p.h"
 
 #include "applogging_p.h"
 #include "collectionactions.h"
@@ -7,15 +8,19 @@
 #include "conflictresolver.h"
 #include "conflictspanel.h"
 #include "connectionindicator.h"
+#include "loadprogressindicator.h"
 #include "outboxpanel.h"
-#include "recorddelegate.h"
+#include "recordfiltermodel.h"
+#include "recordform.h"
+#include "recordsearchbar.h"
 #include "recordtablemodel.h"
+#include "recordtableview.h"
 #include "recordtitle.h"
 #include "syncengine.h"
+#include "windowsettings.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QHeaderView>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
@@ -24,8 +29,8 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTableView>
 #include <QToolBar>
+#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 
@@ -33,7 +38,6 @@ namespace Etagere {
 
 namespace {
 
-constexpr int StatusMessageMs = 8000;
 constexpr int MaxFittedColumnWidth = 280;
 constexpr int MaxFittedTextColumnWidth = 220; ///< multi-line text shows its first line only
 
@@ -48,11 +52,6 @@ QIcon drawnPlusIcon(const QPalette &palette)
     painter.drawLine(QPointF(16, 6), QPointF(16, 26));
     painter.drawLine(QPointF(6, 16), QPointF(26, 16));
     return QIcon(pixmap);
-}
-
-QIcon themedIcon(const QString &name, const QIcon &fallback)
-{
-    return QIcon::fromTheme(name, fallback);
 }
 
 /// `icon` with a red badge in its top right corner holding `count` (white, bold).
@@ -86,6 +85,7 @@ MainWindow::MainWindow(SyncEngine *engine, QWidget *parent)
     , m_engine(engine)
     , m_collections(new CollectionListModel(engine, this))
     , m_records(new RecordTableModel(engine, this))
+    , m_filter(new RecordFilterModel(this))
 {
     Q_ASSERT(engine);
     setWindowTitle(tr("Etagere"));
@@ -94,14 +94,24 @@ MainWindow::MainWindow(SyncEngine *engine, QWidget *parent)
     createMenusAndToolBar();
     createStatusBar();
     createPanels();
-    connectEngine();
+    createRecordForm();
     createLiveCues();
     resize(1100, 650);
+    WindowSettings::restoreWindow(this);
+    connectEngine();
     selectFirstCollectionIfNone();
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The children go after this destructor: their last signals (an editor closing, a
+    // selection cleared) must not reach a window that is half gone.
+    for (const QObject *child : std::initializer_list<const QObject *>{
+             m_recordView, m_recordView->selectionModel(), m_collectionView->selectionModel(), m_form, m_records,
+             m_filter, m_collections})
+        disconnect(child, nullptr, this, nullptr);
+}
 
 CollectionListModel *MainWindow::collectionModel() const
 {
@@ -128,12 +138,7 @@ ConflictResolver *MainWindow::conflictResolver() const
     return m_resolver;
 }
 
-CollectionActions *MainWindow::collectionActions() const
-{
-    return m_collectionActions;
-}
-
-QTableView *MainWindow::recordView() const
+RecordTableView *MainWindow::recordView() const
 {
     return m_recordView;
 }
@@ -146,23 +151,10 @@ void MainWindow::createViews()
     m_collectionView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_collectionView->setAccessibleName(tr("Collections"));
 
-    m_recordView = new QTableView(splitter);
-    m_recordView->setModel(m_records);
-    m_recordView->setItemDelegate(new RecordDelegate(m_recordView));
-    m_recordView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_recordView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_recordView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                                  | QAbstractItemView::AnyKeyPressed);
-    m_recordView->setAlternatingRowColors(true);
-    m_recordView->setWordWrap(false);
-    m_recordView->verticalHeader()->hide();
-    m_recordView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
-    m_recordView->horizontalHeader()->setStretchLastSection(true);
-    m_recordView->horizontalHeader()->setHighlightSections(false);
-    m_recordView->setAccessibleName(tr("Records"));
+    QWidget *records = createRecordsPane(splitter);
 
     splitter->addWidget(m_collectionView);
-    splitter->addWidget(m_recordView);
+    splitter->addWidget(records);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({150, 950});
     setCentralWidget(splitter);
@@ -171,7 +163,6 @@ void MainWindow::createViews()
     connect(m_collections, &QAbstractItemModel::modelReset, this, &MainWindow::selectFirstCollectionIfNone);
     connect(m_collectionView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onCollectionSelected);
-    connect(m_records, &QAbstractItemModel::modelReset, this, &MainWindow::fitColumns);
     connect(m_records, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
     connect(m_records, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_records, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
@@ -204,18 +195,20 @@ void MainWindow::createActions()
     connect(m_resolveAction, &QAction::triggered, this, &MainWindow::resolveCurrentRecord);
 
     m_quitAction = new QAction(themedIcon(u"application-exit"_s, QIcon()), tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setShortcut(Qt::CTRL | Qt::Key_Q); // QKeySequence::Quit is empty in some key schemes
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     m_settingsAction = new QAction(themedIcon(u"preferences-system"_s, QIcon()), tr("&Settings…"), this);
-    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setShortcut(Qt::CTRL | Qt::Key_Comma); // QKeySequence::Preferences is empty on Linux
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
 
     m_aboutAction = new QAction(tr("&About Etagere"), this);
+    m_aboutAction->setShortcut(QKeySequence::HelpContents);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    createEditing();
 }
 
 void MainWindow::createMenusAndToolBar()
@@ -232,6 +225,11 @@ void MainWindow::createMenusAndToolBar()
     file->addAction(m_settingsAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_findAction);
     QMenu *record = menuBar()->addMenu(tr("&Record"));
     record->addAction(m_addAction);
     record->addAction(m_deleteAction);
@@ -248,6 +246,9 @@ void MainWindow::createMenusAndToolBar()
     toolBar->addAction(m_addAction);
     toolBar->addAction(m_deleteAction);
     toolBar->addSeparator();
+    toolBar->addAction(m_undoAction);
+    toolBar->addAction(m_redoAction);
+    toolBar->addSeparator();
     toolBar->addAction(m_resolveAction);
 }
 
@@ -263,6 +264,8 @@ void MainWindow::createStatusBar()
     m_conflictLabel->setPalette(warning);
     m_connection = new ConnectionIndicator(this); // also says what becomes of the pending edits
     m_connection->setServer(m_engine->server());
+    m_loadProgress = new LoadProgressIndicator(m_engine, this);
+    statusBar()->addPermanentWidget(m_loadProgress);
     statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(m_serverLabel);
     statusBar()->addPermanentWidget(m_conflictLabel);
@@ -331,6 +334,8 @@ void MainWindow::selectFirstCollectionIfNone()
 void MainWindow::onCollectionSelected()
 {
     const QModelIndex current = m_collectionView->currentIndex();
+    m_form->setRecordId({}); // saves what was being changed in the form
+    m_searchBar->clear();
     m_records->setCollection(current.data(CollectionListModel::NameRole).toString());
     setWindowTitle(current.isValid() ? tr("%1 — Etagere").arg(current.data().toString()) : tr("Etagere"));
 }
@@ -374,20 +379,20 @@ QStringList MainWindow::selectedIds() const
     QStringList ids;
     const QModelIndexList rows = m_recordView->selectionModel()->selectedRows();
     for (const QModelIndex &row : rows)
-        ids << m_records->idAt(row.row());
+        ids << m_filter->recordIdAt(row.row());
     return ids;
 }
 
 void MainWindow::addRecord()
 {
     const QString id = m_records->insertRecord();
-    const int row = m_records->rowOf(id);
-    if (row < 0)
+    if (id.isEmpty())
         return;
-    const QModelIndex first = m_records->index(row, 0);
-    m_recordView->setCurrentIndex(first);
-    m_recordView->scrollTo(first);
-    if (m_records->flags(first).testFlag(Qt::ItemIsEditable))
+    m_filter->setPinnedRecord(id); // shown while it is filled in, whatever the search
+    if (!m_recordView->setCurrentRecord(id, 0))
+        return;
+    const QModelIndex first = m_recordView->currentIndex();
+    if (first.flags().testFlag(Qt::ItemIsEditable))
         m_recordView->edit(first);
 }
 
@@ -415,10 +420,14 @@ void MainWindow::confirmDelete()
 void MainWindow::deleteRecords(const QStringList &ids)
 {
     int refused = 0;
+    if (ids.size() > 1) // one step to undo
+        m_undoStack->beginMacro(tr("deletion of %n records", nullptr, int(ids.size())));
     for (const QString &id : ids) {
         if (!m_records->removeRecord(m_records->rowOf(id)))
             ++refused;
     }
+    if (ids.size() > 1)
+        m_undoStack->endMacro();
     if (refused > 0)
         statusBar()->showMessage(tr("Records that could not be deleted: %n", nullptr, refused), StatusMessageMs);
 }
@@ -451,8 +460,7 @@ void MainWindow::onConflictAdded(const Conflict &conflict)
 
 bool MainWindow::isCurrentRecord(const QString &collection, const QString &id) const
 {
-    const QModelIndex current = m_recordView->currentIndex();
-    return current.isValid() && m_records->collection() == collection && m_records->idAt(current.row()) == id;
+    return m_records->collection() == collection && !id.isEmpty() && m_recordView->currentRecord() == id;
 }
 
 // The current record's conflict when it has one, else the one selected in the panel.
@@ -460,7 +468,7 @@ void MainWindow::resolveCurrentRecord()
 {
     const QModelIndex current = m_recordView->currentIndex();
     if (current.isValid() && current.data(RecordTableModel::ConflictRole).toBool()) {
-        m_resolver->open(m_records->collection(), m_records->idAt(current.row()));
+        m_resolver->open(m_records->collection(), m_recordView->currentRecord());
         return;
     }
     const QModelIndex listed = m_conflictsPanel->view()->currentIndex();

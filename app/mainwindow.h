@@ -7,10 +7,11 @@
 #include <QPointer>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QListView;
 class QMenu;
-class QTableView;
+class QUndoStack;
 
 namespace Etagere {
 
@@ -20,9 +21,15 @@ class CollectionListModel;
 class ConflictResolver;
 class ConflictsPanel;
 class ConnectionIndicator;
+class LoadProgressIndicator;
 class OutboxPanel;
 class PresenceAnnouncer;
+class RecordFilterModel;
+class RecordForm;
+class RecordHistory;
+class RecordSearchBar;
 class RecordTableModel;
+class RecordTableView;
 class SyncEngine;
 
 /// The main window: the collections on the left, the records of the selected one on the
@@ -40,6 +47,14 @@ class SyncEngine;
 /// (RecordDelegate); the Activity panel lists the others' latest changes and goes to the
 /// record of the one clicked.
 ///
+/// Everyday editing: the table sorts by any column (click a header; a third click goes back
+/// to the collection's order) and filters through a quick search (Ctrl+F; Esc clears it),
+/// both kept while live changes arrive, with the selected record and the rows in view kept
+/// in place. Undo and Redo (Edit menu) take back the user's own edits as new edits. The
+/// Record panel shows the current record as a form. Geometry, docks and, per collection,
+/// the columns (widths, order, sort) are remembered (WindowSettings). While collections
+/// load as a whole, the status bar counts the records received.
+///
 /// Talks only to its models and to the SyncEngine's public API. Does not own the engine,
 /// which must outlive the window.
 class MainWindow : public QMainWindow
@@ -52,7 +67,13 @@ public:
 
     [[nodiscard]] CollectionListModel *collectionModel() const;
     [[nodiscard]] RecordTableModel *recordModel() const;
-    [[nodiscard]] QTableView *recordView() const;
+    /// What the table shows: recordModel() sorted and filtered.
+    [[nodiscard]] RecordFilterModel *filterModel() const;
+    [[nodiscard]] RecordTableView *recordView() const;
+    [[nodiscard]] RecordSearchBar *searchBar() const;
+    [[nodiscard]] RecordForm *recordForm() const;
+    [[nodiscard]] QDockWidget *recordFormPanel() const;
+    [[nodiscard]] QUndoStack *undoStack() const;
     [[nodiscard]] ConflictsPanel *conflictsPanel() const;
     [[nodiscard]] OutboxPanel *outboxPanel() const;
     [[nodiscard]] ConflictResolver *conflictResolver() const;
@@ -73,8 +94,15 @@ Q_SIGNALS:
     /// File > Settings: the owner shows the settings (they concern more than this window).
     void settingsRequested();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createViews();
+    [[nodiscard]] QWidget *createRecordsPane(QWidget *parent);
+    void setUpHeaders();
+    void createEditing();
+    void createRecordForm();
     void createActions();
     void createMenusAndToolBar();
     void createStatusBar();
@@ -86,6 +114,9 @@ private:
     void selectFirstCollectionIfNone();
     void onCollectionSelected();
     void fitColumns();
+    void saveColumns();
+    void restoreColumns();
+    void updatePinnedRecord();
     void updateActions();
     void updateConflictCount();
 
@@ -103,8 +134,22 @@ private:
     SyncEngine *m_engine;
     CollectionListModel *m_collections;
     RecordTableModel *m_records;
+    RecordFilterModel *m_filter;
     QListView *m_collectionView = nullptr;
-    QTableView *m_recordView = nullptr;
+    RecordTableView *m_recordView = nullptr;
+    RecordSearchBar *m_searchBar = nullptr;
+    RecordForm *m_form = nullptr;
+    QDockWidget *m_formPanel = nullptr;
+    QUndoStack *m_undoStack = nullptr;
+    RecordHistory *m_history = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_findAction = nullptr;
+    LoadProgressIndicator *m_loadProgress = nullptr;
+    QString m_columnsCollection;  ///< the collection whose columns the table shows
+    QStringList m_columnsFields;  ///< and its fields
+    bool m_columnsSettled = false; ///< restored, or fitted to rows: worth saving
+    std::pair<int, Qt::SortOrder> m_sortBeforeReset{-1, Qt::AscendingOrder};
     QAction *m_addAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_resolveAction = nullptr;

@@ -7,6 +7,7 @@
 #include "collectionlistmodel.h"
 #include "presenceannouncer.h"
 #include "recorddelegate.h"
+#include "recordtableview.h"
 #include "recordtablemodel.h"
 
 #include <QAction>

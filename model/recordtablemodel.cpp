@@ -4,6 +4,8 @@
 #include "modellogging_p.h"
 #include "presencetracker_p.h"
 #include "record.h"
+#include "recordhistory.h"
+#include "recordtitle.h"
 #include "remotechangetracker_p.h"
 
 #include <QDate>
@@ -115,7 +117,9 @@ void RecordTableModel::reload()
     beginResetModel();
     m_schema = m_engine ? m_engine->collection(m_collection).value_or(CollectionSchema()) : CollectionSchema();
     m_rows = m_engine && !m_schema.name.isEmpty() ? m_engine->records(m_collection) : QList<RecordState>();
-    std::sort(m_rows.begin(), m_rows.end(), [](const RecordState &a, const RecordState &b) { return a.id < b.id; });
+    const auto byId = [](const RecordState &a, const RecordState &b) { return a.id < b.id; };
+    if (!std::is_sorted(m_rows.cbegin(), m_rows.cend(), byId)) // the engine's are: no moves for nothing
+        std::sort(m_rows.begin(), m_rows.end(), byId);
     m_conflicts.clear();
     const QList<Conflict> conflicts = m_engine ? m_engine->conflicts() : QList<Conflict>();
     for (const Conflict &c : conflicts) {
@@ -423,14 +427,19 @@ bool RecordTableModel::writeField(const RecordState &state, const FieldSchema &f
 {
     if (state.deletedLocally)
         return false;
-    if (fieldValue(state.local, field.name) == value)
+    const QJsonValue before = fieldValue(state.local, field.name);
+    if (before == value)
         return true; // nothing to write
+    const QString id = state.id; // `state` is replaced when the engine reports the edit
+    const QString title = field.title.isEmpty() ? field.name : field.title;
     QString error;
-    const bool written = editedFrom ? m_engine->setFieldFrom(m_collection, state.id, field.name, *editedFrom, value, &error)
-                                    : m_engine->setField(m_collection, state.id, field.name, value, &error);
+    const bool written = editedFrom ? m_engine->setFieldFrom(m_collection, id, field.name, *editedFrom, value, &error)
+                                    : m_engine->setField(m_collection, id, field.name, value, &error);
     if (!written) {
-        qCInfo(lcModel) << "edit refused:" << m_collection << state.id << field.name << error;
-        emit editRejected(tr("%1: %2").arg(field.title.isEmpty() ? field.name : field.title, error));
+        qCInfo(lcModel) << "edit refused:" << m_collection << id << field.name << error;
+        emit editRejected(tr("%1: %2").arg(title, error));
+    } else if (m_history && !m_engine->conflict(m_collection, id)) { // a conflict is decided, not undone
+        m_history->fieldEdited(m_collection, id, field.name, title, before, value);
     }
     return written;
 }
@@ -486,9 +495,11 @@ QJsonObject RecordTableModel::withDefaults(const QJsonObject &values) const
 QString RecordTableModel::insertRecord(const QJsonObject &values, QString *error)
 {
     QString why;
-    const QString id = m_engine && !m_schema.name.isEmpty()
-        ? m_engine->createRecord(m_collection, withDefaults(values), &why)
-        : QString();
+    const QJsonObject data = withDefaults(values);
+    const QString id = m_engine && !m_schema.name.isEmpty() ? m_engine->createRecord(m_collection, data, &why)
+                                                            : QString();
+    if (!id.isEmpty() && m_history)
+        m_history->recordCreated(m_collection, id, data);
     if (id.isEmpty()) {
         if (why.isEmpty())
             why = tr("No collection is open");
@@ -504,7 +515,23 @@ bool RecordTableModel::removeRecord(int row)
 {
     if (!m_engine || row < 0 || row >= m_rows.size())
         return false;
-    return m_engine->deleteRecord(m_collection, m_rows.at(row).id);
+    const RecordState state = m_rows.at(row); // a copy: the row goes when the engine reports it
+    const bool wasDeleted = state.deletedLocally;
+    if (!m_engine->deleteRecord(m_collection, state.id))
+        return false;
+    if (m_history && !wasDeleted)
+        m_history->recordDeleted(m_collection, state.id, recordTitle(m_schema, state.id, state.local), state.local);
+    return true;
+}
+
+RecordHistory *RecordTableModel::history() const
+{
+    return m_history;
+}
+
+void RecordTableModel::setHistory(RecordHistory *history)
+{
+    m_history = history;
 }
 
 int RecordTableModel::remoteHighlightDuration() const

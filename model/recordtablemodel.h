@@ -13,6 +13,7 @@
 namespace Etagere {
 
 class PresenceTracker;
+class RecordHistory;
 class RemoteChangeTracker;
 
 /// One collection of a SyncEngine as a table: a row per record, ordered by id like the
@@ -40,7 +41,10 @@ class RemoteChangeTracker;
 /// remoteHighlightDuration(), with RemoteAuthorRole (who) and RemoteChangeStrengthRole
 /// (full, then fading to 0 over the second half), each step a dataChanged of that cell.
 ///
-/// Does not own the engine. Lives in the engine's thread.
+/// With a RecordHistory (setHistory()), every edit, insert and removal the engine accepts
+/// through this model becomes an undoable step; an edit that became a conflict does not.
+///
+/// Does not own the engine or the history. Lives in the engine's thread.
 class RecordTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -95,6 +99,10 @@ public:
     /// Asks the engine to delete the record in `row`. False when out of range or refused.
     [[nodiscard]] bool removeRecord(int row);
 
+    /// Where accepted edits are recorded for undo; null (the default) records nothing.
+    [[nodiscard]] RecordHistory *history() const;
+    void setHistory(RecordHistory *history);
+
     /// How long RemoteChangeRole stays true after a remote change (default 2000 ms).
     [[nodiscard]] int remoteHighlightDuration() const;
     void setRemoteHighlightDuration(int ms);
@@ -135,6 +143,7 @@ private:
     QSet<QString> m_conflicts;      ///< ids of records in conflict
     RemoteChangeTracker *m_remoteChanges; ///< owned (child)
     PresenceTracker *m_presence;          ///< owned (child)
+    QPointer<RecordHistory> m_history;
 };
 
 } // namespace Etagere

@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +33,22 @@ RecordState stateFromServer(const QString &collection, const Record &record)
     return state;
 }
 
+/// A FetchRecordsJob that reports each page it receives (the job itself reports the end only).
+class ReportingFetchRecordsJob : public FetchRecordsJob
+{
+public:
+    using FetchRecordsJob::FetchRecordsJob;
+
+    std::function<void(int loadedRecords)> onPage;
+
+protected:
+    void handleSuccess(int status, const QJsonValue &body) override
+    {
+        FetchRecordsJob::handleSuccess(status, body);
+        if (!isFinished() && onPage) // asked for the next page
+            onPage(int(records().size()));
+    }
+};
 
 } // namespace
 
@@ -143,7 +160,8 @@ void SyncEngine::Private::loadCollection(const QString &collection)
 {
     if (loadJobs.value(collection))
         return;
-    auto *job = new FetchRecordsJob(&network, server, collection, q);
+    auto *job = new ReportingFetchRecordsJob(&network, server, collection, q);
+    job->onPage = [this, collection](int loaded) { Q_EMIT q->collectionLoadProgress(collection, loaded); };
     loadJobs.insert(collection, job);
     QObject::connect(job, &RestJob::finished, q, [this](RestJob *finished) { onCollectionLoaded(finished); });
     job->start();
@@ -319,6 +337,7 @@ ConnectionState SyncEngine::connectionState() const { return d->channel.state();
 QString SyncEngine::connectionError() const { return d->channel.lastError(); }
 QList<CollectionSchema> SyncEngine::collections() const { return d->store->collections(); }
 int SyncEngine::pendingCount() const { return int(d->dirty.size()); }
+bool SyncEngine::isLoading(const QString &collection) const { return !d->loadJobs.value(collection).isNull(); }
 
 void SyncEngine::start()
 {

@@ -82,6 +82,10 @@ public:
     /// loads and follows it like the others. Returns nullptr with *error, sending nothing,
     /// when `schema` breaks the protocol's rules (CollectionSchema::fromJson()).
     [[nodiscard]] CreateCollectionJob *createCollection(const CollectionSchema &schema, QString *error = nullptr);
+    /// True while the records of `collection` are being (re)loaded as a whole (the initial
+    /// load, or after a reset): collectionLoadProgress() reports each page, then
+    /// collectionReloaded() the end.
+    [[nodiscard]] bool isLoading(const QString &collection) const;
     [[nodiscard]] std::optional<CollectionSchema> collection(const QString &name) const;
     /// Records of one collection, ordered by id; includes records deleted locally but not yet confirmed.
     [[nodiscard]] QList<RecordState> records(const QString &collection) const;
@@ -179,6 +183,10 @@ Q_SIGNALS:
     void collectionsChanged();
     /// A collection's records were (re)loaded as a whole: initial load or reset.
     void collectionReloaded(const QString &collection);
+    /// A page of a collection's (re)load arrived: `loadedRecords` records so far, none of
+    /// them visible through records() until collectionReloaded(). The protocol does not say
+    /// how many records there are in all. Not emitted for the last page.
+    void collectionLoadProgress(const QString &collection, int loadedRecords);
     void recordInserted(const QString &collection, const QString &id, Etagere::ChangeSource source);
     /// `fields` lists the fields whose local value changed (may be empty when only the
     /// state, such as pending or conflicted, changed).

@@ -2,6 +2,7 @@
 #include "activitypanel.h"
 #include "collectionlistmodel.h"
 #include "mainwindow.h"
+#include "recordtableview.h"
 #include "recordtablemodel.h"
 #include "../model/scriptedfixture.h"
 
