@@ -35,20 +35,22 @@ constexpr int MaxCrashes = 3;
 constexpr qint64 CrashWindowMs = 60000;
 constexpr int RecoveredMessageMs = 5000;
 
-/// The account last signed in on `server` (QSettings; a user name is no secret); the local
-/// user's name when there was none.
+/// Where QSettings keeps the account last signed in on `server` (a user name is no secret).
+QString accountKey(const QUrl &server)
+{
+    const QByteArray host = NetworkAccess::serverKey(server).toUtf8().toPercentEncoding(":");
+    return u"accounts/%1/user"_s.arg(QString::fromLatin1(host));
+}
+
+/// The account last signed in on `server`; the local user's name when there was none.
 QString accountFor(const QUrl &server)
 {
-    const QString key = u"accounts/%1/user"_s.arg(QString::fromLatin1(
-        NetworkAccess::serverKey(server).toUtf8().toPercentEncoding(":")));
-    return QSettings().value(key, localUserName()).toString();
+    return QSettings().value(accountKey(server), localUserName()).toString();
 }
 
 void rememberAccount(const QUrl &server, const QString &user)
 {
-    const QString key = u"accounts/%1/user"_s.arg(QString::fromLatin1(
-        NetworkAccess::serverKey(server).toUtf8().toPercentEncoding(":")));
-    QSettings().setValue(key, user);
+    QSettings().setValue(accountKey(server), user);
 }
 
 } // namespace
