@@ -1,6 +1,7 @@
 #include "demolauncher.h"
 #include "journal.h"
 #include "journallocation.h"
+#include "rawdatabase.h"
 #include "testserver.h"
 
 #include <QDir>
@@ -49,8 +50,16 @@ void TestDemoLauncher::twoPeopleEachInTheirWindow()
 
     // Each window signs in as its person and keeps that person's journal of the server.
     const QString journals = m_home.filePath(u"data/Etagere/Etagere/journals"_s);
-    for (const QString &person : DemoLauncher::People)
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(JournalLocation::path(journals, launcher.serverUrl(), person)), 20000);
+    for (const QString &person : DemoLauncher::People) {
+        // Read beside the window that holds it (SQLite WAL): its copy of the demo, loaded as that person.
+        const QString path = JournalLocation::path(journals, launcher.serverUrl(), person);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 20000);
+        const RawDatabase journal(path);
+        const auto loaded = [&] {
+            return journal.value(u"SELECT last_seq FROM sequences WHERE collection = 'tasks'"_s).toLongLong() > 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(), 20000);
+    }
     QProcess users;
     users.start(TestServer::executablePath(), {u"--data"_s, dataDir, u"user"_s, u"list"_s});
     QVERIFY(users.waitForFinished(10000));
