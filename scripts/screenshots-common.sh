@@ -3,6 +3,7 @@
 # start_server [OPTIONS...]: etagere-server --demo on a free loopback port with its data in
 # $TMP/server (the accounts made before it starts are kept); sets SERVER (its pid) and URL.
 start_server() {
+    rm -f "$TMP/server.out" # not to read the line of a server started before
     "$BIN/etagere-server" --data "$TMP/server" --port "${PORT:-0}" --demo "$@" >"$TMP/server.out" 2>"$TMP/server.err" &
     SERVER=$!
     until grep -qs '^listening on ' "$TMP/server.out"; do
@@ -35,4 +36,14 @@ api() {
     local bearer=$1
     shift
     curl -s -H "Authorization: Bearer $bearer" "$@"
+}
+# start_display VAR WxH: an Xvfb screen of WxH on a display number nobody uses (Xvfb picks
+# it), with openbox as window manager so dialogs have title bars; sets VAR to ":N".
+start_display() {
+    local number="$TMP/display-$1"
+    Xvfb -displayfd 3 -screen 0 "${2}x24" -nolisten tcp 3>"$number" 2>/dev/null &
+    until [ -s "$number" ]; do sleep 0.1; done
+    printf -v "$1" ':%s' "$(head -1 "$number")"
+    DISPLAY=${!1} openbox 2>/dev/null &
+    sleep 1
 }

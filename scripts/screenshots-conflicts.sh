@@ -10,15 +10,13 @@ cd "$(dirname "$0")/.."
 BIN="${1:-build/release}/bin"
 OUT=docs/screenshots
 TMP=$(mktemp -d)
-D=:73
-PORT=${PORT:-18642}
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$TMP"' EXIT
-Xvfb $D -screen 0 1280x800x24 -nolisten tcp & sleep 1
-DISPLAY=$D openbox 2>/dev/null & sleep 1
 source scripts/screenshots-common.sh
+start_display D 1280x800
 add_person alice
 add_person zoe
 start_server
+PORT=${URL##*:} # the server comes back on the same port
 start_as $D alice -qwindowgeometry 1270x770+0+0
 sleep 2
 ZOE=$(token zoe)
@@ -58,7 +56,7 @@ for ((i = 0; i < 120; ++i)); do
     api "$ZOE" "$URL/v1/collections/tasks/records" | grep -q 'Order new laptops' && break
     sleep 0.5
 done
-sleep 16 # and the live connection, which says who made the other changes
+sleep 32 # and the live connection (its reconnection waits up to 30 s after so long offline)
 import -display $D -window root "$OUT/conflicts-panel.png"
 # The dialog of the record with the most to show (row 1: one field merged from each side,
 # one in conflict): select it in the table, then Resolve Conflict (Ctrl+R).

@@ -10,11 +10,9 @@ cd "$(dirname "$0")/.."
 BIN="${1:-build/release}/bin"
 OUT=docs/screenshots
 TMP=$(mktemp -d)
-D=:74
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$TMP"' EXIT
-Xvfb $D -screen 0 1280x800x24 -nolisten tcp & sleep 1
-DISPLAY=$D openbox 2>/dev/null & sleep 1
 source scripts/screenshots-common.sh
+start_display D 1280x800
 add_person alice
 add_person bruno
 start_server

@@ -12,17 +12,11 @@ cd "$(dirname "$0")/.."
 BIN="${1:-build/release}/bin"
 OUT=docs/screenshots
 TMP=$(mktemp -d)
-ALICE=:74
-BOB=:75
-CAROL=:76
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$TMP"' EXIT
 source scripts/screenshots-common.sh
-
-for screen in $ALICE $BOB $CAROL; do
-    Xvfb "$screen" -screen 0 1280x720x24 -nolisten tcp & sleep 1
-    DISPLAY=$screen openbox 2>/dev/null &
-done
-sleep 1
+start_display ALICE 1280x720
+start_display BOB 1280x720
+start_display CAROL 1280x720
 
 add_person alice
 add_person bob

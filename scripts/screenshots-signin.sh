@@ -10,11 +10,9 @@ cd "$(dirname "$0")/.."
 BIN="${1:-build/release}/bin"
 OUT=docs/screenshots
 TMP=$(mktemp -d)
-D=:77
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$TMP"' EXIT
 source scripts/screenshots-common.sh
-Xvfb $D -screen 0 1280x800x24 -nolisten tcp & sleep 1
-DISPLAY=$D openbox 2>/dev/null & sleep 1
+start_display D 1280x800
 # open_app NAME: etagere --server $URL with fresh settings and data in $TMP/NAME; waits
 # for the window titled like "$2".
 open_app() {

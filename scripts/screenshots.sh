@@ -10,16 +10,10 @@ cd "$(dirname "$0")/.."
 BIN="${1:-build/release}/bin"
 OUT=docs/screenshots
 TMP=$(mktemp -d)
-ALICE=:71
-BOB=:72
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$TMP"' EXIT
 source scripts/screenshots-common.sh
-
-for screen in $ALICE $BOB; do
-    Xvfb "$screen" -screen 0 800x760x24 -nolisten tcp & sleep 1
-    DISPLAY=$screen openbox 2>/dev/null &
-done
-sleep 1
+start_display ALICE 800x760
+start_display BOB 800x760
 
 add_person alice
 add_person bob
