@@ -43,7 +43,9 @@ CertificateDialog::CertificateDialog(const QUrl &server, const QSslCertificate &
 {
     setWindowTitle(tr("Untrusted certificate"));
     const QLocale locale;
+    // Two lines of 16 bytes: easier to compare than one wrapped wherever the width ends.
     const QString fingerprint = formatFingerprint(NetworkAccess::fingerprint(certificate));
+    const QString shownFingerprint = fingerprint.left(47) + u"<br>"_s + fingerprint.mid(48);
     m_details = tr("<p><b>Etagere did not connect to %1: its certificate could not be verified.</b> Nothing was "
                    "sent.</p><p>%2</p><table>"
                    "<tr><td>Issued to:</td><td>%3</td></tr><tr><td>Issued by:</td><td>%4</td></tr>"
@@ -53,7 +55,7 @@ CertificateDialog::CertificateDialog(const QUrl &server, const QSslCertificate &
                     .arg(NetworkAccess::serverKey(server).toHtmlEscaped(), reasons(errors),
                          nameOf(certificate, false).toHtmlEscaped(), nameOf(certificate, true).toHtmlEscaped(),
                          locale.toString(certificate.effectiveDate(), QLocale::ShortFormat),
-                         locale.toString(certificate.expiryDate(), QLocale::ShortFormat), fingerprint);
+                         locale.toString(certificate.expiryDate(), QLocale::ShortFormat), shownFingerprint);
     auto *icon = new QLabel(this);
     icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(48, 48));
     auto *text = new QLabel(m_details, this);

@@ -21,6 +21,8 @@ SignInController::SignInController(SyncEngine *engine, const QString &user, Toke
 {
     Q_ASSERT(engine && tokens);
     connect(m_engine, &SyncEngine::authenticationRequired, this, [this] {
+        if (m_engine->bearerToken().isEmpty()) // no session yet (none saved): nothing ended
+            return askForSignIn({});
         const int pending = m_engine->pendingCount();
         askForSignIn(pending == 0 ? tr("The server ended your session. Please sign in again.")
                                   : tr("The server ended your session. Please sign in again; your unsent edits "

@@ -10,17 +10,12 @@ cd "$(dirname "$0")/.."
 BIN="${1:-build/release}/bin"
 OUT=docs/screenshots
 TMP=$(mktemp -d)
-D=:74
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$TMP"' EXIT
-Xvfb $D -screen 0 1280x800x24 -nolisten tcp & sleep 1
-DISPLAY=$D openbox 2>/dev/null & sleep 1
-"$BIN/etagere-server" --data "$TMP/server" --port 0 --demo >"$TMP/server.out" 2>/dev/null &
-until grep -q '^listening on ' "$TMP/server.out"; do sleep 0.2; done
-URL=$(sed -n 's/^listening on //p' "$TMP/server.out")
-DISPLAY=$D XDG_CONFIG_HOME="$TMP/config" XDG_DATA_HOME="$TMP/data" \
-    "$BIN/etagere" --server "$URL" -qwindowgeometry 1270x770+0+0 2>"$TMP/app.err" &
-APP=$!
-DISPLAY=$D xdotool search --sync --pid $APP --onlyvisible --class etagere >/dev/null
+source scripts/screenshots-common.sh
+start_display D 1280x800
+add_person alice
+start_server
+start_as $D alice -qwindowgeometry 1270x770+0+0
 sleep 2
 key() { DISPLAY=$D xdotool key --delay 90 "$@"; sleep 0.2; }
 type() { DISPLAY=$D xdotool type --delay 40 "$1"; sleep 0.2; }

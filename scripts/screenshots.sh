@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes the screenshots in docs/screenshots/: Alice and Bob, each at their own screen (two
-# Xvfb displays), run etagere on one server; an edit of Alice's shows at Bob's, then both
-# edit the same field at once. Each picture puts the two screens side by side.
+# Xvfb displays), each signed in with an account of their own on one server; an edit of
+# Alice's shows at Bob's, then both edit the same field at once. Each picture puts the two
+# screens side by side.
 # Needs, besides the project's build: xvfb openbox xdotool imagemagick (apt-get install).
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (default build/release)
 set -euo pipefail
@@ -9,26 +10,14 @@ cd "$(dirname "$0")/.."
 BIN="${1:-build/release}/bin"
 OUT=docs/screenshots
 TMP=$(mktemp -d)
-ALICE=:71
-BOB=:72
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$TMP"' EXIT
+source scripts/screenshots-common.sh
+start_display ALICE 800x760
+start_display BOB 800x760
 
-for screen in $ALICE $BOB; do
-    Xvfb "$screen" -screen 0 800x760x24 -nolisten tcp & sleep 1
-    DISPLAY=$screen openbox 2>/dev/null &
-done
-sleep 1
-
-"$BIN/etagere-server" --data "$TMP/server" --port 0 --demo >"$TMP/server.out" 2>/dev/null &
-until grep -q '^listening on ' "$TMP/server.out"; do sleep 0.2; done
-URL=$(sed -n 's/^listening on //p' "$TMP/server.out")
-
-# start_window SCREEN: an etagere with its own settings and data on SCREEN.
-start_window() {
-    DISPLAY=$1 XDG_CONFIG_HOME="$TMP/$1/config" XDG_DATA_HOME="$TMP/$1/data" \
-        "$BIN/etagere" --server "$URL" -qwindowgeometry 796x736+0+0 2>/dev/null &
-    DISPLAY=$1 xdotool search --sync --pid $! --onlyvisible --class etagere >/dev/null
-}
+add_person alice
+add_person bob
+start_server
 repeat() { for ((i = 0; i < $2; ++i)); do echo "$1"; done; }
 # edit_cell SCREEN ROW COLUMN KEY TEXT [commit]: opens the cell's editor, presses KEY
 # (ctrl+a replaces, End appends), types TEXT; Return commits it.
@@ -45,8 +34,8 @@ shot() {
     convert "$TMP/a.png" -size 12x760 xc:'#303030' "$TMP/b.png" +append "$OUT/$1.png"
 }
 
-start_window $ALICE
-start_window $BOB
+start_as $ALICE alice -qwindowgeometry 796x736+0+0
+start_as $BOB bob -qwindowgeometry 796x736+0+0
 sleep 2
 
 # 1. Alice renames a task; Bob's window shows it at once, highlighted.
