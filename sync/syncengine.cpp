@@ -126,7 +126,8 @@ void SyncEngine::Private::listCollections()
 void SyncEngine::Private::onCollectionsListed(RestJob *job)
 {
     if (job->error() != RestJob::Error::None) {
-        Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot list the collections: %1").arg(job->errorString()));
+        if (job->error() != RestJob::Error::Unauthorized) // that one is authenticationRequired()'s
+            Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot list the collections: %1").arg(job->errorString()));
         retryAfterFailure(job);
         return;
     }
@@ -173,7 +174,8 @@ void SyncEngine::Private::onCollectionLoaded(RestJob *finished)
     const QString collection = job->collection();
     loadJobs.remove(collection);
     if (job->error() != RestJob::Error::None) {
-        Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot load %1: %2").arg(collection, job->errorString()));
+        if (job->error() != RestJob::Error::Unauthorized)
+            Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot load %1: %2").arg(collection, job->errorString()));
         retryAfterFailure(job);
         return;
     }
