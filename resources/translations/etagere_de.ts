@@ -332,7 +332,7 @@ Exit-Codes:
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation>CSV &amp;exportieren …</translation>
+        <translation>CSV e&amp;xportieren …</translation>
     </message>
     <message>
         <source>Create a collection with the fields you choose</source>
@@ -1429,7 +1429,7 @@ Exit-Codes:
     </message>
     <message>
         <source>&amp;Resolve Conflict…</source>
-        <translation>Konflikt &amp;lösen …</translation>
+        <translation>&amp;Konflikt lösen …</translation>
     </message>
     <message>
         <source>Choose between your version of a record and the version somebody else saved</source>
