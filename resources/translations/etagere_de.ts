@@ -139,6 +139,13 @@
     </message>
 </context>
 <context>
+    <name>Etagere::Cli</name>
+    <message>
+        <source>try `etagere-cli --help`</source>
+        <translation>versuchen Sie `etagere-cli --help`</translation>
+    </message>
+</context>
+<context>
     <name>Etagere::CliCommand</name>
     <message>
         <source>interrupted; %1</source>
