@@ -2,6 +2,7 @@
 #include "appcontroller.h"
 #include "appsettings.h"
 #include "demolauncher.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -119,6 +120,7 @@ int main(int argc, char *argv[])
     if (const int code = answerWithoutGui(argc, argv); code >= 0)
         return code;
     QApplication app(argc, argv);
+    Etagere::Translations::install(&app); // the system's language, before any text or window
     QApplication::setApplicationName(u"Etagere"_s);
     QApplication::setOrganizationName(u"Etagere"_s);
     QApplication::setApplicationDisplayName(u"Etagere"_s);

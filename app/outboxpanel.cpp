@@ -117,9 +117,8 @@ void OutboxPanel::updateState()
 {
     const int n = m_model->rowCount();
     setWindowTitle(n == 0 ? tr("Outbox") : tr("Outbox (%1)").arg(n));
-    m_status->setText(n == 0   ? tr("Nothing waiting: the server has all your edits.")
-                      : n == 1 ? tr("1 edit waiting for the server.")
-                               : tr("%1 edits waiting for the server.").arg(n));
+    m_status->setText(n == 0 ? tr("Nothing waiting: the server has all your edits.")
+                             : tr("%n edit(s) waiting for the server.", nullptr, n));
     if (n > 0 && !m_view->currentIndex().isValid())
         m_view->setCurrentIndex(m_model->index(0, 0));
     m_discard->setEnabled(m_view->currentIndex().isValid());

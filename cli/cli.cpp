@@ -63,7 +63,7 @@ int Cli::start(const QStringList &arguments)
         return toInt(ExitCode::Ok);
     case CliOptions::Action::Error:
         CliOutput::printMessage(options.error);
-        CliOutput::printMessage(u"try `etagere-cli --help`"_s);
+        CliOutput::printMessage(tr("try `etagere-cli --help`"));
         return toInt(ExitCode::Usage);
     case CliOptions::Action::Run:
         break;

@@ -104,9 +104,9 @@ QString CliCommand::queuedMessage() const
     const int pending = m_session->engine() ? m_session->engine()->pendingCount() : 0;
     if (pending == 0)
         return tr("no edit is pending");
-    return tr("%1 edit(s) stay queued in the journal %2 and will be sent by the next etagere or "
-              "etagere-cli run")
-        .arg(pending)
+    return tr("%n edit(s) stay queued in the journal %1 and will be sent by the next etagere or "
+              "etagere-cli run",
+              nullptr, pending)
         .arg(QDir::toNativeSeparators(m_session->journalPath()));
 }
 

@@ -33,12 +33,14 @@ const QList<CommandSpec> &commands()
     return specs;
 }
 
-QString tr(const char *text)
+/// The texts of this file, in the translation context "Etagere::CliOptions" (lupdate reads Text::tr()).
+struct Text
 {
-    return QCoreApplication::translate("etagere-cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Etagere::CliOptions)
+};
 
-const char *const CommandsHelp =
+const char *const CommandsHelp = QT_TRANSLATE_NOOP(
+    "Etagere::CliOptions",
     "Commands:\n"
     "  collections             the collections, one JSON line each\n"
     "  list COLLECTION         the records of a collection, one JSON line each\n"
@@ -66,45 +68,45 @@ const char *const CommandsHelp =
     "  4    rejected input: unknown collection or record, bad id, schema violation\n"
     "       (nothing changed)\n"
     "  5    an edit conflicts or was refused by the server: open etagere to resolve it\n"
-    "  130  interrupted by SIGINT or SIGTERM (pending edits stay in the journal)\n";
+    "  130  interrupted by SIGINT or SIGTERM (pending edits stay in the journal)\n");
 
 void addOptions(QCommandLineParser *parser)
 {
-    parser->setApplicationDescription(tr("The headless Etagere client."));
+    parser->setApplicationDescription(Text::tr("The headless Etagere client."));
     parser->addHelpOption();
     parser->addVersionOption();
-    parser->addOption({u"server"_s, tr("Etagere server at <url> (default: the running local server)."), u"url"_s});
-    parser->addOption({u"journal-dir"_s, tr("Keep journals in <dir> (default: the app's)."), u"dir"_s});
-    parser->addOption({u"timeout"_s, tr("Give up waiting for the server after <seconds> (default 60)."),
+    parser->addOption({u"server"_s, Text::tr("Etagere server at <url> (default: the running local server)."), u"url"_s});
+    parser->addOption({u"journal-dir"_s, Text::tr("Keep journals in <dir> (default: the app's)."), u"dir"_s});
+    parser->addOption({u"timeout"_s, Text::tr("Give up waiting for the server after <seconds> (default 60)."),
                        u"seconds"_s, u"60"_s});
-    parser->addOption({u"verbose"_s, tr("Log what the client does on stderr.")});
-    parser->addPositionalArgument(u"command"_s, tr("collections, list, get, put, create or watch."));
-    parser->addPositionalArgument(u"arguments"_s, tr("The command's arguments."), u"[arguments...]"_s);
+    parser->addOption({u"verbose"_s, Text::tr("Log what the client does on stderr.")});
+    parser->addPositionalArgument(u"command"_s, Text::tr("collections, list, get, put, create or watch."));
+    parser->addPositionalArgument(u"arguments"_s, Text::tr("The command's arguments."), u"[arguments...]"_s);
 }
 
 QString checkServer(const QString &text, QUrl *url)
 {
     *url = QUrl(text, QUrl::StrictMode);
     if (!url->isValid() || (url->scheme() != u"http"_s && url->scheme() != u"https"_s) || url->host().isEmpty())
-        return tr("--server: \"%1\" is not an http:// or https:// URL").arg(text);
+        return Text::tr("--server: \"%1\" is not an http:// or https:// URL").arg(text);
     return {};
 }
 
 QString checkArgument(const QString &name, const QString &value)
 {
     if (name == u"COLLECTION"_s && !isValidCollectionName(value))
-        return tr("\"%1\" is not a collection name ([a-z][a-z0-9_-]{0,63})").arg(value);
+        return Text::tr("\"%1\" is not a collection name ([a-z][a-z0-9_-]{0,63})").arg(value);
     if (name == u"USER"_s && value.trimmed().isEmpty())
-        return tr("login needs a user name");
+        return Text::tr("login needs a user name");
     if (name == u"ID"_s && !isValidRecordId(value))
-        return tr("\"%1\" is not a record id ([A-Za-z0-9_-]{1,128})").arg(value);
+        return Text::tr("\"%1\" is not a record id ([A-Za-z0-9_-]{1,128})").arg(value);
     if (name == u"JSON"_s) {
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(value.toUtf8(), &error);
         if (error.error != QJsonParseError::NoError)
-            return tr("JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset);
+            return Text::tr("JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset);
         if (!document.isObject())
-            return tr("JSON: the record data must be a JSON object");
+            return Text::tr("JSON: the record data must be a JSON object");
     }
     return {};
 }
@@ -115,10 +117,8 @@ QString checkCommand(const QString &command, const QStringList &arguments)
         if (spec.name != command)
             continue;
         if (arguments.size() != spec.arguments.size()) {
-            return tr("%1 takes %2 argument(s): %1 %3")
-                .arg(command)
-                .arg(spec.arguments.size())
-                .arg(spec.arguments.join(u' '));
+            return Text::tr("%1 takes %n argument(s): %1 %2", nullptr, int(spec.arguments.size()))
+                .arg(command, spec.arguments.join(u' '));
         }
         for (qsizetype i = 0; i < arguments.size(); ++i) {
             if (const QString error = checkArgument(spec.arguments.at(i), arguments.at(i)); !error.isEmpty())
@@ -126,7 +126,7 @@ QString checkCommand(const QString &command, const QStringList &arguments)
         }
         return {};
     }
-    return tr("unknown command \"%1\"").arg(command);
+    return Text::tr("unknown command \"%1\"").arg(command);
 }
 
 CliOptions failed(const QString &error)
@@ -148,11 +148,11 @@ QString readRun(const QCommandLineParser &parser, CliOptions *options)
     bool ok = false;
     const double seconds = parser.value(u"timeout"_s).toDouble(&ok);
     if (!ok || seconds <= 0 || seconds > 86400)
-        return tr("--timeout: \"%1\" is not a number of seconds (0 < s <= 86400)").arg(parser.value(u"timeout"_s));
+        return Text::tr("--timeout: \"%1\" is not a number of seconds (0 < s <= 86400)").arg(parser.value(u"timeout"_s));
     options->timeoutMs = int(seconds * 1000);
     QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return tr("no command given");
+        return Text::tr("no command given");
     options->command = positional.takeFirst();
     options->arguments = positional;
     return checkCommand(options->command, options->arguments);
@@ -169,7 +169,7 @@ CliOptions CliOptions::parse(const QStringList &arguments)
     CliOptions options;
     if (parser.isSet(u"help"_s)) {
         options.action = Action::Help;
-        options.helpText = parser.helpText() + u'\n' + QString::fromLatin1(CommandsHelp);
+        options.helpText = parser.helpText() + u'\n' + Text::tr(CommandsHelp);
         return options;
     }
     if (parser.isSet(u"version"_s)) {

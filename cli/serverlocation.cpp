@@ -16,10 +16,11 @@ namespace Etagere {
 
 namespace {
 
-QString tr(const char *text)
+/// The texts of this file, in the translation context "Etagere::ServerLocation" (lupdate reads Text::tr()).
+struct Text
 {
-    return QCoreApplication::translate("etagere-cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Etagere::ServerLocation)
+};
 
 QString appDataDirectory()
 {
@@ -31,14 +32,14 @@ QUrl readEndpoint(const QString &dataDirectory, QString *error)
 {
     QFile file(QDir(dataDirectory).filePath(u"endpoint"_s));
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("no local Etagere server is running (cannot read %1: %2); start etagere, "
+        *error = Text::tr("no local Etagere server is running (cannot read %1: %2); start etagere, "
                     "or pass --server URL")
                      .arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
         return {};
     }
     const QUrl url(QString::fromUtf8(file.readLine(4096)).trimmed(), QUrl::StrictMode);
     if (!url.isValid() || !url.scheme().startsWith(u"http"_s) || url.host().isEmpty()) {
-        *error = tr("the local server's address file %1 is not valid").arg(QDir::toNativeSeparators(file.fileName()));
+        *error = Text::tr("the local server's address file %1 is not valid").arg(QDir::toNativeSeparators(file.fileName()));
         return {};
     }
     return url;

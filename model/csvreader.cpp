@@ -24,10 +24,11 @@ bool endsInCutSequence(const QByteArray &bytes)
     return false;
 }
 
-QString tr(const char *text)
+/// The texts of this file, in the translation context "Etagere::CsvReader" (lupdate reads Text::tr()).
+struct Text
 {
-    return QCoreApplication::translate("Etagere::CsvReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Etagere::CsvReader)
+};
 
 } // namespace
 
@@ -43,7 +44,7 @@ qint64 CsvReader::bytesRead() const { return m_bytesRead; }
 CsvReader::Error CsvReader::error() const { return m_error; }
 QString CsvReader::errorString() const
 {
-    return m_error == Error::None ? QString() : tr("line %1: %2").arg(m_errorLine).arg(m_errorReason);
+    return m_error == Error::None ? QString() : Text::tr("line %1: %2").arg(m_errorLine).arg(m_errorReason);
 }
 
 QString CsvReader::errorReason() const { return m_errorReason; }
@@ -65,9 +66,9 @@ bool CsvReader::fill()
         if (chunk.isEmpty()) {
             m_atEnd = true;
             if (!m_device->atEnd())
-                return fail(Error::Read, m_line, tr("cannot read the file: %1").arg(m_device->errorString()));
+                return fail(Error::Read, m_line, Text::tr("cannot read the file: %1").arg(m_device->errorString()));
             if (endsInCutSequence(m_tail))
-                return fail(Error::Encoding, m_line, tr("the file ends inside a UTF-8 character"));
+                return fail(Error::Encoding, m_line, Text::tr("the file ends inside a UTF-8 character"));
             return false;
         }
         m_bytesRead += chunk.size();
@@ -126,9 +127,9 @@ bool CsvReader::readRow(CsvRow *row)
     while (!cursor.rowDone && nextChar(&c)) {
         started = true;
         if (c.isNull())
-            return fail(Error::Encoding, m_line, tr("the text is not UTF-8 (or holds a NUL character)"));
+            return fail(Error::Encoding, m_line, Text::tr("the text is not UTF-8 (or holds a NUL character)"));
         if (++m_rowLength > MaxRecordLength)
-            return fail(Error::TooLong, m_rowLine, tr("the record is longer than %1 characters").arg(MaxRecordLength));
+            return fail(Error::TooLong, m_rowLine, Text::tr("the record is longer than %1 characters").arg(MaxRecordLength));
         if (!step(c, cursor))
             return false;
     }
@@ -149,7 +150,7 @@ bool CsvReader::step(QChar c, Cursor &cursor)
             return true;
         }
         if (c != u',' && c != u'\r' && c != u'\n')
-            return fail(Error::Syntax, m_line, tr("text after the closing quote of a field"));
+            return fail(Error::Syntax, m_line, Text::tr("text after the closing quote of a field"));
         break;
     case State::FieldStart:
         if (c == u'"') {
@@ -161,7 +162,7 @@ bool CsvReader::step(QChar c, Cursor &cursor)
         break;
     case State::Unquoted:
         if (c == u'"')
-            return fail(Error::Syntax, m_line, tr("a quote inside a field that does not start with one "
+            return fail(Error::Syntax, m_line, Text::tr("a quote inside a field that does not start with one "
                                                   "(put the field in quotes and double the quote)"));
         break;
     }
@@ -203,7 +204,7 @@ bool CsvReader::finishAtEnd(Cursor &cursor, bool started)
     if (!started)
         return false; // nothing left: the end of the input
     if (cursor.state == State::Quoted)
-        return fail(Error::Syntax, m_quoteLine, tr("the quoted field that opens on this line is never closed"));
+        return fail(Error::Syntax, m_quoteLine, Text::tr("the quoted field that opens on this line is never closed"));
     cursor.row->append(std::exchange(cursor.field, CsvField()));
     return true;
 }

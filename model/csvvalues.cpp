@@ -15,10 +15,11 @@ namespace Etagere {
 
 namespace {
 
-QString tr(const char *text)
+/// The texts of this file, in the translation context "Etagere::CsvValues" (lupdate reads Text::tr()).
+struct Text
 {
-    return QCoreApplication::translate("Etagere::CsvValues", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Etagere::CsvValues)
+};
 
 QString shortestNumber(double value)
 {
@@ -85,13 +86,13 @@ std::optional<QJsonValue> parse(FieldType type, const QString &text, QString *ex
 {
     switch (type) {
     case FieldType::Integer:
-        *expected = tr("an integer");
+        *expected = Text::tr("an integer");
         return parseInteger(text.trimmed());
     case FieldType::Number:
-        *expected = tr("a number (with a dot as decimal separator)");
+        *expected = Text::tr("a number (with a dot as decimal separator)");
         return parseNumber(text.trimmed());
     case FieldType::Boolean:
-        *expected = tr("true or false");
+        *expected = Text::tr("true or false");
         return parseBoolean(text.trimmed());
     default:
         return QJsonValue(text); // strings, dates, date-times and enum values: checkValue() judges
@@ -136,7 +137,7 @@ std::optional<QJsonValue> fromCsvField(const FieldSchema &field, const CsvField 
         QString expected;
         const std::optional<QJsonValue> parsed = parse(field.type, cell.text, &expected);
         if (!parsed) {
-            *error = tr("%1: '%2' is not %3").arg(field.name, shortened(cell.text), expected);
+            *error = Text::tr("%1: '%2' is not %3").arg(field.name, shortened(cell.text), expected);
             return std::nullopt;
         }
         value = *parsed;

@@ -6,10 +6,11 @@ namespace Etagere {
 
 namespace {
 
-QString translate(const char *text, int n = -1)
+/// The texts of this file, in the translation context "Etagere::Presence" (lupdate reads Text::tr()).
+struct Text
 {
-    return QCoreApplication::translate("Etagere::Presence", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Etagere::Presence)
+};
 
 } // namespace
 
@@ -17,10 +18,10 @@ QString describePresence(const PresenceEntry &entry)
 {
     const bool editing = entry.state == Presence::State::Editing;
     if (entry.isSelf) {
-        return editing ? translate("You are editing this record in another window")
-                       : translate("You are viewing this record in another window");
+        return editing ? Text::tr("You are editing this record in another window")
+                       : Text::tr("You are viewing this record in another window");
     }
-    return (editing ? translate("%1 is editing this record") : translate("%1 is viewing this record"))
+    return (editing ? Text::tr("%1 is editing this record") : Text::tr("%1 is viewing this record"))
         .arg(entry.user);
 }
 
@@ -37,12 +38,12 @@ QString editingWarning(const PresenceList &presence)
             others << entry.user;
     }
     if (others.isEmpty())
-        return self ? translate("You are editing this record in another window too") : QString();
+        return self ? Text::tr("You are editing this record in another window too") : QString();
     if (others.size() == 1)
-        return translate("%1 is editing this record").arg(others.constFirst());
+        return Text::tr("%1 is editing this record").arg(others.constFirst());
     if (others.size() == 2)
-        return translate("%1 and %2 are editing this record").arg(others.at(0), others.at(1));
-    return translate("%1 and %n others are editing this record", int(others.size() - 1)).arg(others.constFirst());
+        return Text::tr("%1 and %2 are editing this record").arg(others.at(0), others.at(1));
+    return Text::tr("%1 and %n others are editing this record", nullptr, int(others.size() - 1)).arg(others.constFirst());
 }
 
 } // namespace Etagere

@@ -7,7 +7,7 @@ set -eu
 # systemd (systemd-analyze): the packaging tests check the metadata, the man pages and the
 # server's unit with them.
 packages="cmake g++ ninja-build ccache file dpkg-dev
-    qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
+    qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qtkeychain-qt6-dev
     libqt6sql6-sqlite xvfb xauth
     appstream desktop-file-utils man-db systemd"
 

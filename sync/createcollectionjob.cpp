@@ -34,7 +34,7 @@ void CreateCollectionJob::run()
 void CreateCollectionJob::handleSuccess(int status, const QJsonValue &body)
 {
     if (status != 201 && status != 200) {
-        fail(Error::Protocol, u"Unexpected answer HTTP %1 to the creation of a collection"_s.arg(status));
+        fail(Error::Protocol, tr("Unexpected answer HTTP %1 to the creation of a collection").arg(status));
         return;
     }
     // The contract promises a 201 only; our server also sends the new schema.

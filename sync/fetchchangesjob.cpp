@@ -36,13 +36,13 @@ void FetchChangesJob::handleSuccess(int, const QJsonValue &body)
     QString error;
     const std::optional<ChangePage> page = ChangePage::fromJson(body, &error);
     if (!page) {
-        fail(Error::Protocol, u"Invalid page of changes: %1"_s.arg(error));
+        fail(Error::Protocol, tr("Invalid page of changes: %1").arg(error));
         return;
     }
     qint64 previous = m_changes.isEmpty() ? m_since : m_changes.constLast().seq;
     for (const Change &change : page->changes) {
         if (change.seq <= previous || change.collection != m_collection) {
-            fail(Error::Protocol, u"The change feed is out of order (seq %1 after %2)"_s.arg(change.seq).arg(previous));
+            fail(Error::Protocol, tr("The change feed is out of order (seq %1 after %2)").arg(change.seq).arg(previous));
             return;
         }
         previous = change.seq;

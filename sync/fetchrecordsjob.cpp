@@ -37,7 +37,7 @@ void FetchRecordsJob::handleSuccess(int, const QJsonValue &body)
     QString error;
     const std::optional<RecordPage> page = RecordPage::fromJson(body, &error);
     if (!page) {
-        fail(Error::Protocol, u"Invalid page of records: %1"_s.arg(error));
+        fail(Error::Protocol, tr("Invalid page of records: %1").arg(error));
         return;
     }
     if (m_pageCount++ == 0)
@@ -48,7 +48,7 @@ void FetchRecordsJob::handleSuccess(int, const QJsonValue &body)
         return;
     }
     if (page->records.isEmpty()) { // a page without records but with a `next` would loop forever
-        fail(Error::Protocol, u"The server's paging does not advance"_s);
+        fail(Error::Protocol, tr("The server's paging does not advance"));
         return;
     }
     requestPage(page->next);

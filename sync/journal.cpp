@@ -6,6 +6,7 @@
 #include "synclogging_p.h"
 
 #include <QDir>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QHash>
 #include <QLockFile>
@@ -21,6 +22,16 @@ using namespace Qt::StringLiterals;
 namespace Etagere {
 
 using namespace JournalSql;
+
+namespace {
+
+/// The journal's messages, in the translation context "Etagere::Journal" (lupdate reads Text::tr()).
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Etagere::Journal)
+};
+
+} // namespace
 
 
 Journal::Journal()
@@ -96,7 +107,7 @@ bool Journal::openFreeSlot(const QString &path, int maxSlots)
         if (!isLockedElsewhere())
             return false;
     }
-    return fail(u"all %1 journals of %2 are in use by other programs"_s.arg(maxSlots).arg(path));
+    return fail(Text::tr("all %1 journals of %2 are in use by other programs").arg(maxSlots).arg(path));
 }
 
 bool Journal::isLockedElsewhere() const
@@ -113,7 +124,7 @@ bool Journal::lock()
 {
     const QFileInfo file(m_path);
     if (!QDir().mkpath(file.absolutePath()))
-        return fail(u"cannot create the directory %1"_s.arg(file.absolutePath()));
+        return fail(Text::tr("cannot create the directory %1").arg(file.absolutePath()));
     m_lock = std::make_unique<QLockFile>(m_path + u".lock"_s);
     // Held for the application's life: only the lock of an owner that is gone is stale.
     m_lock->setStaleLockTime(0);
@@ -127,11 +138,11 @@ bool Journal::lock()
     m_lock.reset();
     m_lockedElsewhere = error == QLockFile::LockFailedError;
     if (error == QLockFile::LockFailedError && known)
-        return fail(u"the journal %1 is in use by another program (%2, process %3 on %4)"_s.arg(
-            m_path, application.isEmpty() ? u"unknown"_s : application, QString::number(pid), host));
+        return fail(Text::tr("the journal %1 is in use by another program (%2, process %3 on %4)").arg(
+            m_path, application.isEmpty() ? Text::tr("unknown") : application, QString::number(pid), host));
     if (error == QLockFile::LockFailedError)
-        return fail(u"the journal %1 is in use by another program"_s.arg(m_path));
-    return fail(u"cannot create the lock file %1.lock (permission denied or no space)"_s.arg(m_path));
+        return fail(Text::tr("the journal %1 is in use by another program").arg(m_path));
+    return fail(Text::tr("cannot create the lock file %1.lock (permission denied or no space)").arg(m_path));
 }
 
 bool Journal::openDatabase()
@@ -140,7 +151,7 @@ bool Journal::openDatabase()
     db.setDatabaseName(m_path);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=1000"_s);
     if (!db.open())
-        return fail(u"cannot open the journal %1: %2"_s.arg(m_path, describe(db.lastError())));
+        return fail(Text::tr("cannot open the journal %1: %2").arg(m_path, describe(db.lastError())));
     return true;
 }
 
@@ -154,16 +165,16 @@ bool Journal::checkFormat(int *version)
     const std::optional<qint64> tables =
         found ? readNumber(query, u"SELECT count(*) FROM sqlite_master"_s, &error) : std::nullopt;
     if (!tables)
-        return fail(u"%1 is not an Etagere journal, or it is damaged: %2"_s.arg(m_path, error));
+        return fail(Text::tr("%1 is not an Etagere journal, or it is damaged: %2").arg(m_path, error));
     if (*id == 0 && *found == 0 && *tables == 0) { // a new, empty file
         *version = 0;
         return true;
     }
     if (*id != ApplicationId || *found < 1)
-        return fail(u"%1 is not an Etagere journal"_s.arg(m_path));
+        return fail(Text::tr("%1 is not an Etagere journal").arg(m_path));
     if (*found > SchemaVersion)
-        return fail(u"the journal %1 was written by a newer version of Etagere (journal version %2; this "
-                    "version reads up to %3)"_s.arg(m_path).arg(*found).arg(SchemaVersion));
+        return fail(Text::tr("the journal %1 was written by a newer version of Etagere (journal version %2; this "
+                             "version reads up to %3)").arg(m_path).arg(*found).arg(SchemaVersion));
     *version = int(*found);
     return true;
 }
@@ -174,10 +185,10 @@ bool Journal::configure()
     QString error;
     if (!run(query, u"PRAGMA journal_mode=WAL"_s, {}, &error) || !query.next()
         || query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0)
-        return fail(u"cannot switch the journal %1 to WAL mode: %2"_s.arg(m_path, error));
+        return fail(Text::tr("cannot switch the journal %1 to WAL mode: %2").arg(m_path, error));
     query.finish();
     if (!run(query, u"PRAGMA synchronous=FULL"_s, {}, &error))
-        return fail(u"cannot configure the journal %1: %2"_s.arg(m_path, error));
+        return fail(Text::tr("cannot configure the journal %1: %2").arg(m_path, error));
     return true;
 }
 
@@ -195,7 +206,7 @@ bool Journal::createSchema(int version)
     statements.append(u"PRAGMA user_version=%1"_s.arg(SchemaVersion));
     for (const QString &sql : std::as_const(statements)) {
         if (!run(query, sql, {}, &error))
-            return rollback(u"cannot create the journal's tables: "_s + error);
+            return rollback(Text::tr("cannot create the journal's tables: %1").arg(error));
     }
     return commit();
 }
@@ -215,13 +226,13 @@ bool Journal::loadCollections()
     query.setForwardOnly(true);
     QString error;
     if (!run(query, u"SELECT name, schema FROM collections ORDER BY name"_s, {}, &error))
-        return fail(u"cannot read the journal %1: %2"_s.arg(m_path, error));
+        return fail(Text::tr("cannot read the journal %1: %2").arg(m_path, error));
     QList<CollectionSchema> collections;
     while (query.next()) {
         const std::optional<QJsonObject> json = objectFromText(query.value(1).toString());
         const auto schema = json ? CollectionSchema::fromJson(*json, &error, query.value(0).toString()) : std::nullopt;
         if (!schema)
-            return fail(u"the journal %1 is damaged: bad schema of %2"_s.arg(m_path, query.value(0).toString()));
+            return fail(Text::tr("the journal %1 is damaged: bad schema of %2").arg(m_path, query.value(0).toString()));
         collections.append(*schema);
     }
     return m_cache.setCollections(collections);
@@ -234,16 +245,16 @@ bool Journal::loadRecords()
     QString error;
     QHash<QString, QList<RecordState>> records;
     if (!run(query, SelectRecords, {}, &error))
-        return fail(u"cannot read the journal %1: %2"_s.arg(m_path, error));
+        return fail(Text::tr("cannot read the journal %1: %2").arg(m_path, error));
     while (query.next()) {
         std::optional<RecordState> state = recordFromRow(query);
         if (!state)
-            return fail(u"the journal %1 is damaged: bad data in record %2"_s.arg(m_path, query.value(1).toString()));
+            return fail(Text::tr("the journal %1 is damaged: bad data in record %2").arg(m_path, query.value(1).toString()));
         records[state->collection].append(std::move(*state));
     }
     QHash<QString, qint64> numbers;
     if (!run(query, u"SELECT collection, last_seq FROM sequences"_s, {}, &error))
-        return fail(u"cannot read the journal %1: %2"_s.arg(m_path, error));
+        return fail(Text::tr("cannot read the journal %1: %2").arg(m_path, error));
     while (query.next())
         numbers.insert(query.value(0).toString(), query.value(1).toLongLong());
     QSet<QString> names(records.keyBegin(), records.keyEnd());
@@ -286,11 +297,11 @@ bool Journal::setCollections(const QList<CollectionSchema> &collections)
     QSqlQuery query(database());
     QString error;
     if (!run(query, u"DELETE FROM collections"_s, {}, &error))
-        return rollback(u"cannot store the collections: "_s + error);
+        return rollback(Text::tr("cannot store the collections: %1").arg(error));
     for (const CollectionSchema &schema : collections) {
         if (!run(query, u"INSERT INTO collections (name, schema) VALUES (?, ?)"_s,
                  {schema.name, toText(schema.toJson())}, &error))
-            return rollback(u"cannot store the collection %1: %2"_s.arg(schema.name, error));
+            return rollback(Text::tr("cannot store the collection %1: %2").arg(schema.name, error));
     }
     return commit() && m_cache.setCollections(collections);
 }
@@ -303,7 +314,7 @@ bool Journal::apply(const StoreBatch &batch)
     QString error;
     if (!putRecords(query, batch.puts, &error) || !removeRecords(query, batch.collection, batch.removals, &error)
         || (batch.lastSeq && !putLastSeq(query, batch.collection, *batch.lastSeq, &error)))
-        return rollback(u"cannot store a change of %1: %2"_s.arg(batch.collection, error));
+        return rollback(Text::tr("cannot store a change of %1: %2").arg(batch.collection, error));
     return commit() && m_cache.apply(batch);
 }
 
@@ -315,7 +326,7 @@ bool Journal::replaceCollection(const QString &collection, const QList<RecordSta
     QString error;
     if (!run(query, u"DELETE FROM records WHERE collection = ?"_s, {collection}, &error)
         || !putRecords(query, records, &error) || !putLastSeq(query, collection, lastSeq, &error))
-        return rollback(u"cannot store the records of %1: %2"_s.arg(collection, error));
+        return rollback(Text::tr("cannot store the records of %1: %2").arg(collection, error));
     return commit() && m_cache.replaceCollection(collection, records, lastSeq);
 }
 
@@ -331,11 +342,11 @@ bool Journal::fail(const QString &message)
 bool Journal::begin()
 {
     if (!isOpen())
-        return fail(u"the journal is not open"_s);
+        return fail(Text::tr("the journal is not open"));
     QSqlQuery query(database());
     QString error;
     if (!run(query, u"BEGIN IMMEDIATE"_s, {}, &error))
-        return fail(u"cannot write to the journal %1: %2"_s.arg(m_path, error));
+        return fail(Text::tr("cannot write to the journal %1: %2").arg(m_path, error));
     return true;
 }
 
@@ -344,7 +355,7 @@ bool Journal::commit()
     QSqlQuery query(database());
     QString error;
     if (!run(query, u"COMMIT"_s, {}, &error))
-        return rollback(u"cannot commit to the journal %1: %2"_s.arg(m_path, error));
+        return rollback(Text::tr("cannot commit to the journal %1: %2").arg(m_path, error));
     return true;
 }
 

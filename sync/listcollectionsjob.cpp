@@ -25,14 +25,14 @@ void ListCollectionsJob::handleSuccess(int, const QJsonValue &body)
 {
     const QJsonValue list = body.toObject().value("collections"_L1);
     if (!list.isArray()) {
-        fail(Error::Protocol, u"The collection list has no \"collections\" array"_s);
+        fail(Error::Protocol, tr("The collection list has no \"collections\" array"));
         return;
     }
     for (const QJsonValue &entry : list.toArray()) {
         QString error;
         const std::optional<CollectionSchema> schema = CollectionSchema::fromJson(entry.toObject(), &error);
         if (!schema) {
-            fail(Error::Protocol, u"Invalid collection in the list: %1"_s.arg(error));
+            fail(Error::Protocol, tr("Invalid collection in the list: %1").arg(error));
             return;
         }
         m_collections.append(*schema);

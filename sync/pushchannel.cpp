@@ -30,7 +30,7 @@ PushChannel::PushChannel(NetworkAccess *network, const QUrl &server, QObject *pa
     m_watchdog.setSingleShot(true);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_pingTimer, &QTimer::timeout, this, &PushChannel::onPingTick);
-    connect(&m_watchdog, &QTimer::timeout, this, [this] { onSocketLost(u"no sign of life from the server"_s); });
+    connect(&m_watchdog, &QTimer::timeout, this, [this] { onSocketLost(tr("no sign of life from the server")); });
     connect(&m_reconnectTimer, &QTimer::timeout, this, &PushChannel::connectSocket);
     connect(network, &NetworkAccess::bearerTokenChanged, this, &PushChannel::onTokenChanged);
 }
@@ -212,7 +212,7 @@ void PushChannel::onReachableChanged(bool reachable)
 void PushChannel::waitForNetwork()
 {
     if (m_socket || m_state == ConnectionState::Live)
-        m_lastError = u"the system reports no network"_s;
+        m_lastError = tr("the system reports no network");
     teardownSocket();
     m_reconnectTimer.stop();
     setState(ConnectionState::NoNetwork);
@@ -254,7 +254,7 @@ void PushChannel::onDisconnected()
         signOut(m_socket->closeReason());
         return;
     }
-    onSocketLost(u"connection closed"_s);
+    onSocketLost(tr("connection closed"));
 }
 
 void PushChannel::teardownSocket()
@@ -428,7 +428,7 @@ void PushChannel::onCatchUpFinished(RestJob *finishedJob)
         return;
     }
     if (job->error() != RestJob::Error::None) {
-        onSocketLost(u"catching up failed: "_s + job->errorString()); // resume from our numbers
+        onSocketLost(tr("catching up failed: %1").arg(job->errorString())); // resume from our numbers
         return;
     }
     applyCatchUp(collection, job->changes(), job->seq());

@@ -31,7 +31,7 @@ void PushChannel::onProbeFinished(RestJob *job)
 void PushChannel::signOut(const QString &reason)
 {
     qCInfo(lcSync) << "push channel: the server ended the session:" << reason;
-    m_lastError = reason.isEmpty() ? u"the server ended the session"_s : reason;
+    m_lastError = reason.isEmpty() ? tr("the server ended the session") : reason;
     m_signedOut = true;
     teardownSocket();
     m_reconnectTimer.stop();

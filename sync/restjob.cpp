@@ -39,7 +39,7 @@ QString describe(int status, const QString &detail, const QString &field)
 {
     QString text = u"HTTP %1"_s.arg(status);
     if (!field.isEmpty())
-        text += u": field \"%1\""_s.arg(field);
+        text += u": "_s + RestJob::tr("field \"%1\"").arg(field);
     if (!detail.isEmpty())
         text += u": "_s + detail;
     return text;
@@ -152,7 +152,7 @@ void RestJob::handleAnswer(int status, const QByteArray &body)
     if (!body.isEmpty()) {
         const DecodeResult result = WireCodec::decode(body, WireFormat::Json);
         if (!result.isValid()) {
-            fail(Error::Protocol, u"Unreadable answer from the server: %1"_s.arg(result.error));
+            fail(Error::Protocol, tr("Unreadable answer from the server: %1").arg(result.error));
             return;
         }
         decoded = result.value;
@@ -168,12 +168,12 @@ void RestJob::failFromStatus(int status, const QByteArray &body)
         // The 412 body is the server's current data, or null when the record is deleted.
         const bool usable = decoded.isValid() && (decoded.value.isObject() || decoded.value.isNull());
         if (!usable) {
-            fail(Error::Protocol, u"HTTP 412 without the server's copy of the record"_s);
+            fail(Error::Protocol, tr("HTTP 412 without the server's copy of the record"));
             return;
         }
         m_serverData = decoded.value;
         m_serverEtag = QString::fromUtf8(replyHeader("ETag"));
-        fail(error, describe(status, u"the record was changed on the server"_s, {}));
+        fail(error, describe(status, tr("the record was changed on the server"), {}));
         return;
     }
     if (error == Error::RateLimited) // delay-seconds; an HTTP-date (or nothing) counts as 1 s
@@ -189,7 +189,7 @@ void RestJob::onTimeout()
 {
     if (m_finished)
         return;
-    fail(Error::Timeout, u"The server did not answer within %1 ms"_s.arg(m_timer.interval()));
+    fail(Error::Timeout, tr("The server did not answer within %1 ms").arg(m_timer.interval()));
 }
 
 void RestJob::finishSuccess()

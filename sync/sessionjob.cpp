@@ -48,7 +48,7 @@ void SessionJob::handleSuccess(int, const QJsonValue &body)
     const QString user = session.value("user"_L1).toString();
     const QDateTime expires = QDateTime::fromString(session.value("expires"_L1).toString(), Qt::ISODate);
     if (token.isEmpty() || user.isEmpty() || !expires.isValid()) {
-        fail(Error::Protocol, u"The server's session lacks its token, user or expiry"_s);
+        fail(Error::Protocol, tr("The server's session lacks its token, user or expiry"));
         return;
     }
     m_token = token.toLatin1();

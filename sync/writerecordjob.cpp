@@ -51,11 +51,11 @@ void WriteRecordJob::handleSuccess(int, const QJsonValue &body)
     }
     m_newEtag = QString::fromUtf8(replyHeader("ETag"));
     if (m_newEtag.isEmpty()) {
-        fail(Error::Protocol, u"The server's answer to a write has no ETag"_s);
+        fail(Error::Protocol, tr("The server's answer to a write has no ETag"));
         return;
     }
     if (!body.isNull() && !body.isObject()) {
-        fail(Error::Protocol, u"The server's answer to a write is not a record"_s);
+        fail(Error::Protocol, tr("The server's answer to a write is not a record"));
         return;
     }
     m_data = body.isObject() ? body.toObject() : m_sent;
