@@ -1,5 +1,7 @@
 #include "logindialog.h"
 
+#include "networkaccess.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -10,18 +12,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Etagere {
-
-namespace {
-
-QUrl parseServer(const QString &text)
-{
-    const QUrl url(text.trimmed(), QUrl::StrictMode);
-    const bool usable = url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1)
-                        && !url.host().isEmpty();
-    return usable ? url : QUrl();
-}
-
-} // namespace
 
 LoginDialog::LoginDialog(QWidget *parent)
     : QDialog(parent)
@@ -59,7 +49,7 @@ LoginDialog::LoginDialog(QWidget *parent)
 }
 
 void LoginDialog::setServer(const QUrl &server) { m_server->setText(server.toString()); }
-QUrl LoginDialog::server() const { return parseServer(m_server->text()); }
+QUrl LoginDialog::server() const { return NetworkAccess::serverUrl(m_server->text().trimmed()); }
 void LoginDialog::setUser(const QString &user) { m_user->setText(user); }
 QString LoginDialog::user() const { return m_user->text().trimmed(); }
 bool LoginDialog::isBusy() const { return m_busy; }

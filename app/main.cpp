@@ -2,6 +2,7 @@
 #include "appcontroller.h"
 #include "appsettings.h"
 #include "demolauncher.h"
+#include "networkaccess.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -26,8 +27,8 @@ QUrl serverUrl(const QCommandLineParser &parser, QString *error)
     if (!parser.isSet(u"server"_s))
         return {};
     const QString text = parser.value(u"server"_s);
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) || url.host().isEmpty())
+    const QUrl url = Etagere::NetworkAccess::serverUrl(text);
+    if (url.isEmpty())
         *error = QCoreApplication::translate("main", "--server: \"%1\" is not an http:// or https:// URL").arg(text);
     return url;
 }

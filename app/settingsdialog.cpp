@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "appsettings.h"
+#include "networkaccess.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -122,10 +123,7 @@ void SettingsDialog::save()
 
 QUrl SettingsDialog::teamServer() const
 {
-    const QUrl url(m_serverUrl->text().trimmed(), QUrl::StrictMode);
-    const bool usable = url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1)
-                        && !url.host().isEmpty();
-    return usable ? url : QUrl();
+    return NetworkAccess::serverUrl(m_serverUrl->text().trimmed());
 }
 
 void SettingsDialog::validate()

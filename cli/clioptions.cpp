@@ -1,6 +1,7 @@
 #include "clioptions.h"
 
 #include "identifiers.h"
+#include "networkaccess.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -86,8 +87,8 @@ void addOptions(QCommandLineParser *parser)
 
 QString checkServer(const QString &text, QUrl *url)
 {
-    *url = QUrl(text, QUrl::StrictMode);
-    if (!url->isValid() || (url->scheme() != u"http"_s && url->scheme() != u"https"_s) || url->host().isEmpty())
+    *url = NetworkAccess::serverUrl(text);
+    if (url->isEmpty())
         return Text::tr("--server: \"%1\" is not an http:// or https:// URL").arg(text);
     return {};
 }

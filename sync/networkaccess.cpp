@@ -92,6 +92,14 @@ bool NetworkAccess::acceptsSslErrors(const QUrl &server, const QList<QSslError> 
     return false;
 }
 
+QUrl NetworkAccess::serverUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    const bool usable = url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1)
+                        && !url.host().isEmpty();
+    return usable ? url : QUrl();
+}
+
 QString NetworkAccess::serverKey(const QUrl &server)
 {
     return u"%1:%2"_s.arg(server.host()).arg(server.port(isTls(server) ? 443 : 80));

@@ -51,6 +51,9 @@ public:
     /// approved for it; otherwise emits certificateRejected() and returns false.
     [[nodiscard]] bool acceptsSslErrors(const QUrl &server, const QList<QSslError> &errors);
 
+    /// The base URL of an Etagere server as a person typed it (command line, dialog): an
+    /// http:// or https:// URL with a host; an empty URL when `text` is anything else.
+    [[nodiscard]] static QUrl serverUrl(const QString &text);
     /// `host:port` (the scheme's default port when none is given).
     [[nodiscard]] static QString serverKey(const QUrl &server);
     /// The SHA-256 digest of the certificate's DER encoding.

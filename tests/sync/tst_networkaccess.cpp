@@ -38,6 +38,8 @@ private Q_SLOTS:
     void liveSocket_data() { restRequests_data(); }
     void liveSocket();
     void serverKeyAndFingerprint();
+    void serverUrl_data();
+    void serverUrl();
 
 private:
     /// Starts a TLS server with the certificate `served` and a client trusting `trust`.
@@ -157,6 +159,28 @@ void TestNetworkAccess::serverKeyAndFingerprint()
     const QSslCertificate ca = m_certificates.caCertificate();
     QCOMPARE(NetworkAccess::fingerprint(ca), ca.digest(QCryptographicHash::Sha256));
     QCOMPARE(NetworkAccess::fingerprint(ca).size(), 32);
+}
+
+void TestNetworkAccess::serverUrl_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("usable");
+    QTest::newRow("https") << u"https://e.example:8443"_s << true;
+    QTest::newRow("http loopback") << u"http://127.0.0.1:8642"_s << true;
+    QTest::newRow("ftp") << u"ftp://e.example"_s << false;
+    QTest::newRow("no host") << u"https://"_s << false;
+    QTest::newRow("no scheme") << u"e.example:8443"_s << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestNetworkAccess::serverUrl()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, usable);
+    const QUrl url = NetworkAccess::serverUrl(text);
+    QCOMPARE(url.isEmpty(), !usable);
+    if (usable)
+        QCOMPARE(url, QUrl(text));
 }
 
 QTEST_GUILESS_MAIN(TestNetworkAccess)
