@@ -199,10 +199,10 @@ void OutboxModel::refreshCollection(const QString &collection)
     }
     if (!m_engine)
         return;
-    const QList<RecordState> records = m_engine->records(collection);
-    for (const RecordState &state : records) {
-        if (state.dirty && rowOf(collection, state.id) < 0)
-            refresh(collection, state.id);
+    const QStringList pending = m_engine->pendingIds(collection);
+    for (const QString &id : pending) {
+        if (rowOf(collection, id) < 0)
+            refresh(collection, id);
     }
 }
 

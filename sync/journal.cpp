@@ -260,7 +260,7 @@ bool Journal::loadRecords()
     QSet<QString> names(records.keyBegin(), records.keyEnd());
     names.unite(QSet<QString>(numbers.keyBegin(), numbers.keyEnd()));
     for (const QString &name : std::as_const(names)) {
-        if (!m_cache.replaceCollection(name, records.value(name), numbers.value(name, 0)))
+        if (!m_cache.apply(StoreBatch{name, records.value(name), {}, numbers.value(name, 0)}))
             return false; // cannot happen: the cache is in memory
     }
     return true;
@@ -316,18 +316,6 @@ bool Journal::apply(const StoreBatch &batch)
         || (batch.lastSeq && !putLastSeq(query, batch.collection, *batch.lastSeq, &error)))
         return rollback(Text::tr("cannot store a change of %1: %2").arg(batch.collection, error));
     return commit() && m_cache.apply(batch);
-}
-
-bool Journal::replaceCollection(const QString &collection, const QList<RecordState> &records, qint64 lastSeq)
-{
-    if (!begin())
-        return false;
-    QSqlQuery query(database());
-    QString error;
-    if (!run(query, u"DELETE FROM records WHERE collection = ?"_s, {collection}, &error)
-        || !putRecords(query, records, &error) || !putLastSeq(query, collection, lastSeq, &error))
-        return rollback(Text::tr("cannot store the records of %1: %2").arg(collection, error));
-    return commit() && m_cache.replaceCollection(collection, records, lastSeq);
 }
 
 // --- adoption of other slots' pending records (the rest in journal_adoption.cpp) ----------

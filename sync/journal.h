@@ -16,7 +16,7 @@ namespace Etagere {
 /// A RecordStore kept in a SQLite file (Qt SQL, QSQLITE), so that the engine's state,
 /// and above all the user's pending edits, survive a crash or a restart.
 ///
-/// Durability: WAL with `synchronous=FULL`; each apply(), replaceCollection() and
+/// Durability: WAL with `synchronous=FULL`; each apply() and
 /// setCollections() is one transaction, so after a crash either the whole batch is on
 /// disk or none of it. A write returns only once committed: true means "on disk".
 /// A write that fails (disk full, read-only file, damaged database) is rolled back,
@@ -87,8 +87,6 @@ public:
     [[nodiscard]] qint64 lastSeq(const QString &collection) const override;
 
     [[nodiscard]] bool apply(const StoreBatch &batch) override;
-    [[nodiscard]] bool replaceCollection(const QString &collection, const QList<RecordState> &records,
-                                         qint64 lastSeq) override;
 
     [[nodiscard]] QString errorString() const override;
 

@@ -50,19 +50,6 @@ bool MemoryRecordStore::apply(const StoreBatch &batch)
     return true;
 }
 
-bool MemoryRecordStore::replaceCollection(const QString &collection, const QList<RecordState> &records,
-                                          qint64 lastSeq)
-{
-    QMap<QString, RecordState> replaced;
-    for (const RecordState &state : records) {
-        Q_ASSERT(state.collection == collection);
-        replaced.insert(state.id, state);
-    }
-    m_records.insert(collection, replaced);
-    m_lastSeq.insert(collection, lastSeq);
-    return true;
-}
-
 QString MemoryRecordStore::errorString() const
 {
     return {};

@@ -23,8 +23,6 @@ public:
     [[nodiscard]] qint64 lastSeq(const QString &collection) const override;
 
     [[nodiscard]] bool apply(const StoreBatch &batch) override;
-    [[nodiscard]] bool replaceCollection(const QString &collection, const QList<RecordState> &records,
-                                         qint64 lastSeq) override;
     /// Always empty: nothing can fail.
     [[nodiscard]] QString errorString() const override;
 

@@ -41,10 +41,6 @@ public:
     /// Applies `batch` atomically: after a crash either all of it is there or none.
     /// False when it could not be stored (then nothing of it is applied).
     [[nodiscard]] virtual bool apply(const StoreBatch &batch) = 0;
-    /// Replaces the whole content of one collection (after a full load or a reset), with
-    /// its last applied number, atomically. False on failure (then nothing changes).
-    [[nodiscard]] virtual bool replaceCollection(const QString &collection, const QList<RecordState> &records,
-                                                 qint64 lastSeq) = 0;
 
     /// Why the last write (or open) failed, for people; empty when nothing failed yet.
     [[nodiscard]] virtual QString errorString() const = 0;

@@ -1,56 +1,18 @@
 #include "syncengine.h"
 #include "syncengine_p.h"
 
-#include "fetchrecordsjob.h"
-#include "identifiers.h"
 #include "listcollectionsjob.h"
 #include "networkreachability.h"
-#include "syncdecision.h"
 #include "synclogging_p.h"
 
 #include <QSet>
 
 #include <algorithm>
-#include <functional>
 #include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace Etagere {
-
-namespace {
-
-RecordState stateFromServer(const QString &collection, const Record &record)
-{
-    RecordState state;
-    state.collection = collection;
-    state.id = record.id;
-    state.uri = recordPath(collection, record.id);
-    state.etag = record.etag;
-    state.base = record.data;
-    state.local = record.data;
-    state.seq = record.seq;
-    return state;
-}
-
-/// A FetchRecordsJob that reports each page it receives (the job itself reports the end only).
-class ReportingFetchRecordsJob : public FetchRecordsJob
-{
-public:
-    using FetchRecordsJob::FetchRecordsJob;
-
-    std::function<void(int loadedRecords)> onPage;
-
-protected:
-    void handleSuccess(int status, const QJsonValue &body) override
-    {
-        FetchRecordsJob::handleSuccess(status, body);
-        if (!isFinished() && onPage) // asked for the next page
-            onPage(int(records().size()));
-    }
-};
-
-} // namespace
 
 bool sameData(const QJsonObject &a, const QJsonObject &b)
 {
@@ -144,78 +106,6 @@ void SyncEngine::Private::onCollectionsListed(RestJob *job)
     flushPending();
 }
 
-void SyncEngine::Private::resumeOrLoad(const QString &collection)
-{
-    // What the store holds (a journal from the last run) resumes from its last applied
-    // number: the push channel brings every change since. Only a collection never applied
-    // is loaded whole.
-    if (const qint64 seq = store->lastSeq(collection); seq > 0) {
-        channel.subscribe(collection, seq);
-        return;
-    }
-    unloaded.insert(collection);
-    loadCollection(collection);
-}
-
-void SyncEngine::Private::loadCollection(const QString &collection)
-{
-    if (loadJobs.value(collection))
-        return;
-    auto *job = new ReportingFetchRecordsJob(&network, server, collection, q);
-    job->onPage = [this, collection](int loaded) { Q_EMIT q->collectionLoadProgress(collection, loaded); };
-    loadJobs.insert(collection, job);
-    QObject::connect(job, &RestJob::finished, q, [this](RestJob *finished) { onCollectionLoaded(finished); });
-    job->start();
-}
-
-void SyncEngine::Private::onCollectionLoaded(RestJob *finished)
-{
-    auto *job = static_cast<FetchRecordsJob *>(finished);
-    const QString collection = job->collection();
-    loadJobs.remove(collection);
-    if (job->error() != RestJob::Error::None) {
-        if (job->error() != RestJob::Error::Unauthorized)
-            Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot load %1: %2").arg(collection, job->errorString()));
-        retryAfterFailure(job);
-        return;
-    }
-    const QList<RecordState> merged = mergeLoaded(collection, job->records());
-    if (!store->replaceCollection(collection, merged, job->seq())) {
-        Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot save %1: %2").arg(collection, store->errorString()));
-        scheduleRetry(); // stays unloaded: the next retry loads it again
-        return;
-    }
-    // The load reflects every change up to its number: no echo is awaited any more.
-    for (auto it = expectedEchoes.begin(); it != expectedEchoes.end();)
-        it = it.key().startsWith(collection + u'/') ? expectedEchoes.erase(it) : std::next(it);
-    unloaded.remove(collection);
-    recountPending();
-    Q_EMIT q->collectionReloaded(collection);
-    channel.subscribe(collection, job->seq());
-    flushPending();
-}
-
-QList<RecordState> SyncEngine::Private::mergeLoaded(const QString &collection, const QList<Record> &loaded) const
-{
-    // Local edits are never overwritten by a load: the decision table keeps every record
-    // that has something to write; their writes bring the server's copy back (412).
-    QHash<QString, RecordState> locals;
-    for (const RecordState &state : store->records(collection))
-        locals.insert(state.id, state);
-    QList<RecordState> merged;
-    for (const Record &record : loaded) {
-        const auto local = locals.constFind(record.id);
-        const bool keepLocal = local != locals.cend() && decide(*local, record.etag) != SyncAction::TakeServer;
-        merged.append(keepLocal ? *local : stateFromServer(collection, record));
-        locals.remove(record.id);
-    }
-    for (const RecordState &state : std::as_const(locals)) {
-        if (state.dirty) // unknown to the server: a pending create, or a conflict to come
-            merged.append(state);
-    }
-    return merged; // clean records the server no longer has are gone
-}
-
 void SyncEngine::Private::onChannelState(ConnectionState state)
 {
     Q_EMIT q->connectionStateChanged(state);
@@ -267,6 +157,8 @@ void SyncEngine::Private::onRetry()
 
 bool SyncEngine::Private::commit(const StoreBatch &batch)
 {
+    if (batch.puts.isEmpty() && batch.removals.isEmpty() && !batch.lastSeq)
+        return true;
     if (!store->apply(batch)) {
         qCWarning(lcSync).noquote() << "a change of" << batch.collection << "was not stored";
         Q_EMIT q->errorOccurred(SyncEngine::tr("Cannot save to the journal: %1").arg(store->errorString()));
@@ -286,8 +178,12 @@ bool SyncEngine::Private::commit(const StoreBatch &batch)
     return true;
 }
 
-bool SyncEngine::Private::commitServer(const StoreBatch &batch)
+bool SyncEngine::Private::commitServer(StoreBatch batch)
 {
+    // A collection waiting for a load takes its number from the load: a number stored now
+    // would let a restart resume from it with the load's records missing.
+    if (unloaded.contains(batch.collection))
+        batch.lastSeq.reset();
     if (commit(batch))
         return true;
     for (const RecordState &state : batch.puts)
@@ -339,7 +235,21 @@ ConnectionState SyncEngine::connectionState() const { return d->channel.state();
 QString SyncEngine::connectionError() const { return d->channel.lastError(); }
 QList<CollectionSchema> SyncEngine::collections() const { return d->store->collections(); }
 int SyncEngine::pendingCount() const { return int(d->dirty.size()); }
-bool SyncEngine::isLoading(const QString &collection) const { return !d->loadJobs.value(collection).isNull(); }
+
+QStringList SyncEngine::pendingIds(const QString &collection) const
+{
+    const QString prefix = collection + u'/';
+    QStringList ids;
+    for (const QString &key : std::as_const(d->dirty)) {
+        if (key.startsWith(prefix))
+            ids.append(key.mid(prefix.size()));
+    }
+    return ids;
+}
+bool SyncEngine::isLoading(const QString &collection) const
+{
+    return !d->loadJobs.value(collection).isNull() || d->loading.contains(collection);
+}
 
 void SyncEngine::start()
 {

@@ -83,8 +83,9 @@ public:
     /// when `schema` breaks the protocol's rules (CollectionSchema::fromJson()).
     [[nodiscard]] CreateCollectionJob *createCollection(const CollectionSchema &schema, QString *error = nullptr);
     /// True while the records of `collection` are being (re)loaded as a whole (the initial
-    /// load, or after a reset): collectionLoadProgress() reports each page, then
-    /// collectionReloaded() the end.
+    /// load, or after a reset): collectionLoadProgress() reports each page, then the engine
+    /// stores them a slice at a time (the event loop runs between slices), then
+    /// collectionReloaded() reports the end.
     [[nodiscard]] bool isLoading(const QString &collection) const;
     [[nodiscard]] std::optional<CollectionSchema> collection(const QString &name) const;
     /// Records of one collection, ordered by id; includes records deleted locally but not yet confirmed.
@@ -153,6 +154,9 @@ public:
 
     /// Number of records with edits not yet acknowledged by the server.
     [[nodiscard]] int pendingCount() const;
+    /// Ids of the records of `collection` that pendingCount() counts, in no order. Costs
+    /// what the pending records number, not what the collection holds.
+    [[nodiscard]] QStringList pendingIds(const QString &collection) const;
 
     /// Takes back the pending edit of a record (the outbox's "Discard"): its local copy
     /// becomes the server's copy again (the base; their copy when it has a conflict, which
@@ -183,9 +187,11 @@ Q_SIGNALS:
     void collectionsChanged();
     /// A collection's records were (re)loaded as a whole: initial load or reset.
     void collectionReloaded(const QString &collection);
-    /// A page of a collection's (re)load arrived: `loadedRecords` records so far, none of
-    /// them visible through records() until collectionReloaded(). The protocol does not say
-    /// how many records there are in all. Not emitted for the last page.
+    /// A page of a collection's (re)load arrived: `loadedRecords` records so far; the last
+    /// page too when the records take more than one slice to store. records()
+    /// shows them only from when they are stored (see isLoading()); collectionReloaded()
+    /// says that all of them are. The protocol does not say
+    /// how many records there are in all.
     void collectionLoadProgress(const QString &collection, int loadedRecords);
     void recordInserted(const QString &collection, const QString &id, Etagere::ChangeSource source);
     /// `fields` lists the fields whose local value changed (may be empty when only the

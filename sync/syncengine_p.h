@@ -1,8 +1,8 @@
 #pragma once
 
-// Private implementation of SyncEngine; split over syncengine.cpp (public API, loading),
-// syncengine_writes.cpp (local edits, writes), syncengine_conflicts.cpp (412s, merges,
-// conflicts) and syncengine_push.cpp (pushes).
+// Private implementation of SyncEngine; split over syncengine.cpp (public API, connection),
+// syncengine_load.cpp (loading collections), syncengine_writes.cpp (local edits, writes),
+// syncengine_conflicts.cpp (412s, merges, conflicts) and syncengine_push.cpp (pushes).
 
 #include "syncengine.h"
 
@@ -30,6 +30,15 @@ struct ServerCopy
     QJsonObject data;
     QString etag;
     QString author;
+};
+
+/// A collection the server sent whole, while the engine stores it (syncengine_load.cpp).
+struct LoadedCollection
+{
+    QList<Record> records;
+    qint64 seq = 0;       ///< the change number the load reflects
+    qsizetype stored = 0; ///< how many of `records` are stored so far
+    QStringList absent;   ///< ids the store held and the load lacks (absentFrom())
 };
 
 /// The one write in flight for a record.
@@ -63,12 +72,9 @@ public:
 
     [[nodiscard]] static QString keyOf(const QString &collection, const QString &id);
 
-    // syncengine.cpp: loading and connection
+    // syncengine.cpp: collections and connection
     void listCollections();
     void onCollectionsListed(RestJob *job);
-    void loadCollection(const QString &collection);
-    void onCollectionLoaded(RestJob *job);
-    [[nodiscard]] QList<RecordState> mergeLoaded(const QString &collection, const QList<Record> &loaded) const;
     void onChannelState(ConnectionState state);
     /// Retries loads and deferred writes after the backoff's next delay (at least `minimumMs`).
     void scheduleRetry(int minimumMs = 0);
@@ -82,10 +88,31 @@ public:
     [[nodiscard]] bool commit(const StoreBatch &batch);
     /// commit() of what the server told us. On failure the collection is reloaded and the
     /// writes of its records wait for the next retry: memory never runs ahead of the store.
-    [[nodiscard]] bool commitServer(const StoreBatch &batch);
+    [[nodiscard]] bool commitServer(StoreBatch batch);
     [[nodiscard]] QString storeFailure() const; ///< why a local edit was refused by the store
     void recountPending();
+
+    // syncengine_load.cpp: loading collections whole
+    /// Subscribes from the store's number, or loads the collection when it has none.
     void resumeOrLoad(const QString &collection);
+    void loadCollection(const QString &collection);
+    void onCollectionLoaded(RestJob *job);
+    /// Stores the next LoadSliceSize records of a loaded collection, then schedules the
+    /// next slice (or finishLoad()) as an event of its own; the last one also removes what
+    /// the server no longer has and commits the load's number. A store failure drops the
+    /// load (the collection stays unloaded).
+    void storeLoadSlice(const QString &collection);
+    /// The batch that stores records stored..end of `load`.
+    [[nodiscard]] StoreBatch loadSlice(const QString &collection, const LoadedCollection &load, qsizetype end) const;
+    /// After the last slice: the collection is loaded, collectionReloaded(), and it is followed.
+    void finishLoad(const QString &collection);
+    /// The records of `loaded` whose server copy replaces what the store holds now.
+    [[nodiscard]] QList<RecordState> takenFromServer(const QString &collection, const QList<Record> &loaded) const;
+    /// The records the store holds and `loaded` lacks, when the load arrives.
+    [[nodiscard]] QStringList absentFrom(const QString &collection, const QList<Record> &loaded) const;
+    /// Those of `absent` still clean when the last slice is stored: they go. (A record that
+    /// arrived later, by a push, is newer than the load and stays.)
+    [[nodiscard]] QStringList vanished(const QString &collection, const QStringList &absent) const;
 
     // syncengine_collections.cpp: collections created by this client
     void onCollectionCreated(RestJob *job);
@@ -148,6 +175,7 @@ public:
     QPointer<RestJob> listJob;
     QSet<QString> unloaded;               ///< collections whose load failed or is pending
     QHash<QString, QPointer<RestJob>> loadJobs;
+    QHash<QString, LoadedCollection> loading; ///< loaded, being stored a slice at a time
     QHash<QString, InFlightWrite> inFlight; ///< keyOf(collection, id)
     QMap<QString, Conflict> openConflicts;  ///< keyOf(collection, id)
     QSet<QString> refused;                ///< writes the server refused; wait for the next user edit

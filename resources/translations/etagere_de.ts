@@ -1262,10 +1262,6 @@ Exit-Codes:
         <translation>eine Änderung von %1 kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <source>cannot store the records of %1: %2</source>
-        <translation>die Datensätze von %1 können nicht gespeichert werden: %2</translation>
-    </message>
-    <message>
         <source>the journal is not open</source>
         <translation>das Journal ist nicht geöffnet</translation>
     </message>
@@ -2232,10 +2228,6 @@ Gemeinsame Datensätze live und zusammen bearbeiten.</translation>
     <message>
         <source>Cannot load %1: %2</source>
         <translation>%1 kann nicht geladen werden: %2</translation>
-    </message>
-    <message>
-        <source>Cannot save %1: %2</source>
-        <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>Cannot save to the journal: %1</source>

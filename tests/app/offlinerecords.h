@@ -47,7 +47,7 @@ inline RecordState serverRecord(const QString &id, const QJsonObject &data)
 struct OfflineRecords
 {
     explicit OfflineRecords(const QList<RecordState> &records)
-        : ready(store.setCollections({notesSchema()}) && store.replaceCollection(u"notes"_s, records, 1))
+        : ready(store.setCollections({notesSchema()}) && store.apply(StoreBatch{u"notes"_s, records, {}, 1}))
         , engine(QUrl(u"http://127.0.0.1:9"_s), &store)
         , model(&engine)
         , tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest)

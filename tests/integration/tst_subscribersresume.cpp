@@ -38,7 +38,8 @@ class GaplessStore : public MemoryRecordStore
 public:
     [[nodiscard]] bool apply(const StoreBatch &batch) override
     {
-        if (batch.lastSeq && *batch.lastSeq != lastSeq(batch.collection) + 1)
+        // (The first number, 0 before, is the load's.)
+        if (batch.lastSeq && lastSeq(batch.collection) > 0 && *batch.lastSeq != lastSeq(batch.collection) + 1)
             faults.append(u"%1 after %2"_s.arg(*batch.lastSeq).arg(lastSeq(batch.collection)));
         return MemoryRecordStore::apply(batch);
     }

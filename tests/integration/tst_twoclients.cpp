@@ -87,7 +87,8 @@ bool TestTwoClients::startClient(Client &client)
 {
     client.engine.start();
     return QTest::qWaitFor([&] {
-        return client.engine.connectionState() == ConnectionState::Live && client.engine.records(Tasks).size() == 20;
+        return client.engine.connectionState() == ConnectionState::Live && !client.engine.isLoading(Tasks)
+            && client.engine.records(Tasks).size() == 20;
     }, Timeout);
 }
 

@@ -126,22 +126,6 @@ void addBatchRows()
         << expect({{Tasks, {a}}}, {{Tasks, 4}, {Notes, 9}});
 }
 
-void addReplaceRows()
-{
-    const RecordState a = RecordStoreContract::record(u"a"_s);
-    const RecordState b = RecordStoreContract::record(u"b"_s);
-    const RecordState n = RecordStoreContract::record(u"n"_s, Notes);
-    QTest::newRow("replaceCollection replaces only that collection")
-        << QList<StoreOp>{StoreOp::apply({Tasks, {a, everyField()}, {}, 3}), StoreOp::apply({Notes, {n}, {}, 8}),
-                          StoreOp::replace(Tasks, {b}, 11)}
-        << expect({{Tasks, {b}}, {Notes, {n}}}, {{Tasks, 11}, {Notes, 8}});
-    QTest::newRow("replaceCollection with nothing empties it")
-        << QList<StoreOp>{StoreOp::apply({Tasks, {a}, {}, 3}), StoreOp::replace(Tasks, {}, 4)}
-        << expect({}, {{Tasks, 4}});
-    QTest::newRow("replaceCollection of a new collection")
-        << QList<StoreOp>{StoreOp::replace(Notes, {n}, 2)} << expect({{Notes, {n}}}, {{Notes, 2}});
-}
-
 void addCollectionRows()
 {
     const RecordState g = RecordStoreContract::record(u"g"_s, u"gone"_s);
@@ -164,10 +148,6 @@ StoreOp StoreOp::apply(const StoreBatch &batch)
     return StoreOp{Kind::Apply, batch, {}};
 }
 
-StoreOp StoreOp::replace(const QString &collection, const QList<RecordState> &records, qint64 seq)
-{
-    return StoreOp{Kind::Replace, StoreBatch{collection, records, {}, seq}, {}};
-}
 
 StoreOp StoreOp::setCollections(const QList<CollectionSchema> &collections)
 {
@@ -198,7 +178,6 @@ void RecordStoreContract::addRows()
     QTest::addColumn<StoreSnapshot>("expected");
     addPutRows();
     addBatchRows();
-    addReplaceRows();
     addCollectionRows();
 }
 
@@ -209,9 +188,6 @@ bool RecordStoreContract::run(RecordStore &store, const QList<StoreOp> &ops)
         switch (op.kind) {
         case StoreOp::Kind::Apply:
             ok = store.apply(op.batch);
-            break;
-        case StoreOp::Kind::Replace:
-            ok = store.replaceCollection(op.batch.collection, op.batch.puts, op.batch.lastSeq.value_or(0));
             break;
         case StoreOp::Kind::SetCollections:
             ok = store.setCollections(op.collections);

@@ -10,13 +10,12 @@ namespace Etagere {
 /// One write to a RecordStore in a contract scenario.
 struct StoreOp
 {
-    enum class Kind { Apply, Replace, SetCollections };
+    enum class Kind { Apply, SetCollections };
     Kind kind = Kind::Apply;
-    StoreBatch batch; ///< Apply; Replace uses collection, puts and lastSeq (0 when absent)
+    StoreBatch batch; ///< Apply
     QList<CollectionSchema> collections; ///< SetCollections
 
     [[nodiscard]] static StoreOp apply(const StoreBatch &batch);
-    [[nodiscard]] static StoreOp replace(const QString &collection, const QList<RecordState> &records, qint64 seq);
     [[nodiscard]] static StoreOp setCollections(const QList<CollectionSchema> &collections);
 };
 

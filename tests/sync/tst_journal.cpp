@@ -102,7 +102,7 @@ void TestJournal::initTestCase()
 {
     QVERIFY(m_bigDir.isValid());
     QVERIFY2(m_big.open(m_bigDir.filePath(u"big.journal"_s)), qPrintable(m_big.errorString()));
-    QVERIFY(m_big.replaceCollection(Tasks, manyRecords(10000), 1));
+    QVERIFY(m_big.apply(StoreBatch{Tasks, manyRecords(10000), {}, 1}));
 }
 
 void TestJournal::init()
@@ -169,8 +169,6 @@ void TestJournal::failedWriteChangesNothing_data()
     QTest::newRow("second put of a batch") << poisonRecord << StoreOp::apply({Tasks, {c, poison}, {}, 6});
     QTest::newRow("removal after a put") << poisonRemoval << StoreOp::apply({Tasks, {c}, {u"b"_s, u"a"_s}, 6});
     QTest::newRow("number after puts and removals") << poisonNumber << StoreOp::apply({Tasks, {c}, {u"b"_s}, 6});
-    QTest::newRow("replaceCollection half-way") << poisonRecord << StoreOp::replace(Tasks, {c, poison}, 9);
-    QTest::newRow("replaceCollection's number") << poisonNumber << StoreOp::replace(Tasks, {c}, 9);
     QTest::newRow("setCollections half-way") << poisonCollection << StoreOp::setCollections({notes, poisoned});
 }
 
@@ -209,7 +207,6 @@ void TestJournal::closedJournalRefusesWrites()
     Journal journal;
     QVERIFY(!journal.apply(StoreBatch{Tasks, {RecordStoreContract::record(u"a"_s)}, {}, 1}));
     QVERIFY(journal.errorString().contains(u"not open"_s));
-    QVERIFY(!journal.replaceCollection(Tasks, {}, 1));
     QVERIFY(!journal.setCollections({}));
     QVERIFY(journal.records(Tasks).isEmpty());
     QCOMPARE(journal.lastSeq(Tasks), 0);
