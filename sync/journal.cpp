@@ -5,6 +5,7 @@
 #include "journalsql_p.h"
 #include "synclogging_p.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -30,6 +31,29 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(Etagere::Journal)
 };
+
+/// A lock file younger than this may be one another process is writing right now.
+constexpr qint64 HalfWrittenLockAgeMs = 1000;
+
+/// QLockFile takes a lock file it cannot read (a process killed between creating it and
+/// writing its pid: empty, or cut short) as held forever when, as here, locks never go
+/// stale by age. Such a file is removed once it is old enough not to be in the making and
+/// no process holds its native lock (which the kernel released with its owner).
+bool removeHalfWrittenLock(QLockFile &lock)
+{
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    if (lock.error() != QLockFile::LockFailedError || lock.getLockInfo(&pid, &host, &application))
+        return false;
+    const QFileInfo file(lock.fileName());
+    if (!file.exists() || file.lastModified().msecsTo(QDateTime::currentDateTime()) < HalfWrittenLockAgeMs)
+        return false;
+    if (!lock.removeStaleLockFile())
+        return false;
+    qCWarning(lcSync).noquote() << "journal: removed the unreadable lock file" << file.filePath();
+    return true;
+}
 
 } // namespace
 
@@ -128,7 +152,7 @@ bool Journal::lock()
     m_lock = std::make_unique<QLockFile>(m_path + u".lock"_s);
     // Held for the application's life: only the lock of an owner that is gone is stale.
     m_lock->setStaleLockTime(0);
-    if (m_lock->tryLock(0))
+    if (m_lock->tryLock(0) || (removeHalfWrittenLock(*m_lock) && m_lock->tryLock(0)))
         return true;
     const QLockFile::LockError error = m_lock->error();
     qint64 pid = 0;

@@ -4,6 +4,7 @@
 #include "recordstorecontract.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -12,6 +13,8 @@
 
 #include <iostream>
 #include <string>
+
+#include <sys/file.h>
 
 using namespace Qt::StringLiterals;
 using namespace Etagere;
@@ -79,6 +82,8 @@ private Q_SLOTS:
     void closedJournalRefusesWrites();
     void lockedByAnotherInstance();
     void lockedByAnotherProcess();
+    void halfWrittenLock_data();
+    void halfWrittenLock();
     void openFreeSlot();
     void newerVersionIsRefused();
     void foreignFileIsRefused_data();
@@ -270,6 +275,52 @@ void TestJournal::lockedByAnotherProcess()
     QVERIFY2(journal.open(journalPath()), qPrintable(journal.errorString()));
     QCOMPARE(journal.record(Tasks, u"child"_s), RecordStoreContract::record(u"child"_s));
     QCOMPARE(journal.lastSeq(Tasks), 77);
+}
+
+void TestJournal::halfWrittenLock_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("ageSeconds");
+    QTest::addColumn<bool>("heldNatively"); // by a live process (here: this one)
+    QTest::addColumn<bool>("opens");
+    QTest::newRow("empty, of a killed process") << QByteArray() << 10 << false << true;
+    QTest::newRow("cut short after the pid (Qt's own case)") << "4242\n"_ba << 10 << false << true;
+    QTest::newRow("empty, just made: being written") << QByteArray() << 0 << false << false;
+    QTest::newRow("empty, its owner alive") << QByteArray() << 10 << true << false;
+}
+
+// A process killed between creating its lock file and writing its pid into it leaves a lock
+// nobody can read: the next open takes it over, unless it may still be in the making.
+void TestJournal::halfWrittenLock()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(int, ageSeconds);
+    QFETCH(bool, heldNatively);
+    QFETCH(bool, opens);
+    {
+        Journal first; // a journal with a record, then closed
+        QVERIFY(first.open(journalPath()));
+        QVERIFY(first.apply(StoreBatch{Tasks, {RecordStoreContract::record(u"a"_s)}, {}, 3}));
+    }
+    QFile lock(journalPath() + u".lock"_s);
+    QVERIFY(lock.open(QIODevice::WriteOnly));
+    QCOMPARE(lock.write(content), content.size());
+    lock.flush();
+    QVERIFY(lock.setFileTime(QDateTime::currentDateTime().addSecs(-ageSeconds), QFileDevice::FileModificationTime));
+    if (heldNatively)
+        QCOMPARE(::flock(lock.handle(), LOCK_EX | LOCK_NB), 0);
+
+    Journal journal;
+    QCOMPARE(journal.open(journalPath()), opens);
+    if (opens) {
+        QCOMPARE(journal.lastSeq(Tasks), 3);
+        journal.close();
+        QVERIFY(!QFile::exists(lock.fileName()));
+    } else {
+        QVERIFY2(journal.errorString().contains(u"in use"_s), qPrintable(journal.errorString()));
+        QVERIFY(journal.isLockedElsewhere());
+        QVERIFY(QFile::exists(lock.fileName())); // left alone
+    }
 }
 
 void TestJournal::newerVersionIsRefused()
