@@ -13,6 +13,7 @@
 #include "recordtablemodel.h"
 #include "recordtableview.h"
 #include "syncengine.h"
+#include "tableplaceholder.h"
 #include "windowsettings.h"
 
 #include <QAction>
@@ -40,6 +41,7 @@ QWidget *MainWindow::createRecordsPane(QWidget *parent)
     m_searchBar = new RecordSearchBar(m_filter, pane);
     m_recordView = new RecordTableView(pane);
     m_recordView->setModel(m_filter);
+    new TablePlaceholder(m_engine, m_filter, m_recordView); // a child of the view
     m_recordView->setItemDelegate(new RecordDelegate(m_recordView));
     m_recordView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_recordView->setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -4,9 +4,14 @@
 #include "recordtablemodel.h"
 
 #include <QHeaderView>
+#include <QPainter>
 #include <QScrollBar>
 
 namespace Etagere {
+
+namespace {
+constexpr int PlaceholderMargin = 24; ///< around the placeholder text, in pixels
+}
 
 RecordTableView::RecordTableView(QWidget *parent)
     : QTableView(parent)
@@ -75,6 +80,31 @@ QModelIndex RecordTableView::indexOfRecord(const QString &id, int column) const
     const QModelIndexList found =
         model()->match(model()->index(0, column), RecordTableModel::RecordIdRole, id, 1, Qt::MatchExactly);
     return found.isEmpty() ? QModelIndex() : found.constFirst();
+}
+
+QString RecordTableView::placeholderText() const
+{
+    return m_placeholderText;
+}
+
+void RecordTableView::setPlaceholderText(const QString &text)
+{
+    if (text == m_placeholderText)
+        return;
+    m_placeholderText = text;
+    viewport()->update();
+}
+
+void RecordTableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    if (m_placeholderText.isEmpty() || (model() && model()->rowCount() > 0))
+        return;
+    QPainter painter(viewport());
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    const QRect area = viewport()->rect().adjusted(PlaceholderMargin, PlaceholderMargin, -PlaceholderMargin,
+                                                   -PlaceholderMargin);
+    painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, m_placeholderText);
 }
 
 bool RecordTableView::edit(const QModelIndex &index, EditTrigger trigger, QEvent *event)

@@ -38,12 +38,17 @@ public:
     /// The index of the record `id` in `column`; invalid when not shown.
     [[nodiscard]] QModelIndex indexOfRecord(const QString &id, int column = 0) const;
 
+    /// A text shown in the middle of the table while it has no row (see TablePlaceholder).
+    [[nodiscard]] QString placeholderText() const;
+    void setPlaceholderText(const QString &text);
+
 Q_SIGNALS:
     void editingRecordChanged(const QString &id);
 
 protected:
     bool edit(const QModelIndex &index, EditTrigger trigger, QEvent *event) override;
     void closeEditor(QWidget *editor, QAbstractItemDelegate::EndEditHint hint) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void captureAnchor(int removedFirst = -1, int removedLast = -1);
@@ -62,6 +67,7 @@ private:
     QString m_savedCurrent; ///< across a reset
     int m_savedColumn = 0;
     QStringList m_savedSelection;
+    QString m_placeholderText;
 };
 
 } // namespace Etagere

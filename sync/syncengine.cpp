@@ -246,6 +246,11 @@ QStringList SyncEngine::pendingIds(const QString &collection) const
     }
     return ids;
 }
+bool SyncEngine::isLoaded(const QString &collection) const
+{
+    return d->loadedCollections.contains(collection) || d->store->lastSeq(collection) > 0;
+}
+
 bool SyncEngine::isLoading(const QString &collection) const
 {
     return !d->loadJobs.value(collection).isNull() || d->loading.contains(collection);

@@ -87,6 +87,10 @@ public:
     /// stores them a slice at a time (the event loop runs between slices), then
     /// collectionReloaded() reports the end.
     [[nodiscard]] bool isLoading(const QString &collection) const;
+    /// True when the records of `collection` are known: loaded whole by this engine, or held
+    /// in the store from an earlier run. False before its first load has ended (pending,
+    /// running, or waiting to be tried again).
+    [[nodiscard]] bool isLoaded(const QString &collection) const;
     [[nodiscard]] std::optional<CollectionSchema> collection(const QString &name) const;
     /// Records of one collection, ordered by id; includes records deleted locally but not yet confirmed.
     [[nodiscard]] QList<RecordState> records(const QString &collection) const;

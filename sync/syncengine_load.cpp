@@ -134,6 +134,7 @@ void SyncEngine::Private::finishLoad(const QString &collection)
     for (auto it = expectedEchoes.begin(); it != expectedEchoes.end();)
         it = it.key().startsWith(collection + u'/') ? expectedEchoes.erase(it) : std::next(it);
     unloaded.remove(collection);
+    loadedCollections.insert(collection);
     Q_EMIT q->collectionReloaded(collection);
     channel.subscribe(collection, seq);
     flushPending();

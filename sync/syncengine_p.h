@@ -176,6 +176,7 @@ public:
     QSet<QString> unloaded;               ///< collections whose load failed or is pending
     QHash<QString, QPointer<RestJob>> loadJobs;
     QHash<QString, LoadedCollection> loading; ///< loaded, being stored a slice at a time
+    QSet<QString> loadedCollections;      ///< loaded whole by this engine (their number may be 0)
     QHash<QString, InFlightWrite> inFlight; ///< keyOf(collection, id)
     QMap<QString, Conflict> openConflicts;  ///< keyOf(collection, id)
     QSet<QString> refused;                ///< writes the server refused; wait for the next user edit

@@ -2283,6 +2283,33 @@ Gemeinsame Datensätze live und zusammen bearbeiten.</translation>
     </message>
 </context>
 <context>
+    <name>Etagere::TablePlaceholder</name>
+    <message>
+        <source>No record matches “%1”.</source>
+        <translation>Kein Datensatz passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Loading the records…
+%L1 received so far</source>
+        <translation>Die Datensätze werden geladen …
+%L1 bisher empfangen</translation>
+    </message>
+    <message>
+        <source>Loading the records…</source>
+        <translation>Die Datensätze werden geladen …</translation>
+    </message>
+    <message>
+        <source>The records are not loaded yet: they will be once the server can be reached.</source>
+        <translation>Die Datensätze sind noch nicht geladen: Das geschieht, sobald der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>No records yet.
+Add one with Add Record (%1).</source>
+        <translation>Noch keine Datensätze.
+Fügen Sie einen mit „Datensatz hinzufügen“ (%1) hinzu.</translation>
+    </message>
+</context>
+<context>
     <name>Etagere::TokenStore</name>
     <message>
         <source>the keychain is not available</source>
