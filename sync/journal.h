@@ -16,18 +16,20 @@ namespace Etagere {
 /// A RecordStore kept in a SQLite file (Qt SQL, QSQLITE), so that the engine's state,
 /// and above all the user's pending edits, survive a crash or a restart.
 ///
-/// Durability: WAL with `synchronous=FULL`; each apply() and
-/// setCollections() is one transaction, so after a crash either the whole batch is on
-/// disk or none of it. A write returns only once committed: true means "on disk".
-/// A write that fails (disk full, read-only file, damaged database) is rolled back,
-/// returns false with errorString(), and changes nothing, in memory either.
+/// Durability: WAL with `synchronous=FULL`; each apply() and setCollections() is one
+/// transaction, so after a crash either the whole batch is on disk or none of it. A write
+/// returns only once committed: true means "on disk". A write that fails (disk full,
+/// read-only file, damaged database) is rolled back, returns false with errorString(), and
+/// changes nothing, in memory either.
 ///
 /// Reads are served from an in-memory copy loaded by open() and updated after each
 /// commit: records() costs what MemoryRecordStore's does.
 ///
 /// One process at a time: open() takes a QLockFile (`<path>.lock`) and refuses a file
-/// another process, or another Journal, holds. The file carries an application id and a
-/// schema version (PRAGMA user_version); a file of a newer version is refused, not changed.
+/// another process, or another Journal, holds. The lock of a process that died is taken
+/// over, also one it left empty (killed while it made it) once it is a second old. The
+/// file carries an application id and a schema version (PRAGMA user_version); a file of a
+/// newer version is refused, not changed.
 ///
 /// Each instance has its own named database connection, closed by close() and the
 /// destructor. Not thread-safe: use from one thread.
