@@ -9,26 +9,17 @@
 // half-way that takes everything back. ctest runs it with 300 records.
 
 #include "csvexportjob.h"
+#include "csvfixture.h"
 #include "csvimportjob.h"
 #include "journal.h"
-#include "memoryrecordstore.h"
-#include "createcollectionjob.h"
-#include "fetchrecordsjob.h"
-#include "networkaccess.h"
-#include "runjob.h"
-#include "syncengine.h"
-#include "testserver.h"
+#include "stallmonitor.h"
 
 #include <QElapsedTimer>
-#include <QFile>
-#include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QTimer>
 
 #include <cstdio>
 
 using namespace Etagere;
+using namespace Etagere::Test;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -47,45 +38,6 @@ int rowCount()
     const int rows = qEnvironmentVariableIntValue("ETAGERE_CSV_ROWS");
     return rows > 0 ? rows : 300;
 }
-
-CollectionSchema itemsSchema()
-{
-    CollectionSchema schema;
-    schema.name = u"items"_s;
-    schema.fields = {
-        {u"title"_s, FieldType::String, u"Title"_s, true, {}},
-        {u"notes"_s, FieldType::Text, u"Notes"_s, false, {}},
-        {u"count"_s, FieldType::Integer, u"Count"_s, false, {}},
-        {u"price"_s, FieldType::Number, u"Price"_s, false, {}},
-        {u"done"_s, FieldType::Boolean, u"Done"_s, false, {}},
-        {u"due"_s, FieldType::Date, u"Due"_s, false, {}},
-        {u"at"_s, FieldType::DateTime, u"At"_s, false, {}},
-        {u"size"_s, FieldType::Enum, u"Size"_s, false, {u"S"_s, u"M"_s, u"L"_s}},
-    };
-    return schema;
-}
-
-/// Measures the longest gap between the ticks of a 5 ms timer: how long the event loop was
-/// kept from running.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setInterval(5);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            m_longest = std::max(m_longest, m_clock.restart());
-        });
-        m_clock.start();
-        m_timer.start();
-    }
-    [[nodiscard]] qint64 longestMs() const { return m_longest; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_longest = 0;
-};
 
 } // namespace
 
@@ -125,7 +77,7 @@ void BenchCsvImport::importExportCancel()
     engine.start();
     QTRY_VERIFY_WITH_TIMEOUT(engine.connectionState() == ConnectionState::Live, 10000);
     QSignalSpy reloaded(&engine, &SyncEngine::collectionReloaded);
-    QVERIFY(engine.createCollection(itemsSchema()));
+    QVERIFY(engine.createCollection(CsvFixture::itemsSchema()));
     QVERIFY(reloaded.wait(10000));
 
     QFile file(directory.filePath(u"items.csv"_s));
@@ -149,12 +101,13 @@ void BenchCsvImport::importExportCancel()
             readMs = clock.elapsed();
     });
     QSignalSpy imported(&import, &CsvImportJob::finished);
-    std::optional<StallMeter> meter(std::in_place);
+    StallMonitor monitor;
+    monitor.start();
     clock.start();
     import.start();
     QVERIFY(imported.wait(Timeout));
     const qint64 importMs = clock.elapsed();
-    const qint64 importStall = meter->longestMs();
+    const qint64 importStall = monitor.longestStallMs();
     QCOMPARE(import.error(), CsvImportJob::Error::None);
     QCOMPARE(import.imported(), rows);
     NetworkAccess network;
@@ -167,16 +120,16 @@ void BenchCsvImport::importExportCancel()
     // The export of what was imported.
     CsvExportJob exporter(&engine, u"items"_s, directory.filePath(u"out.csv"_s));
     QSignalSpy exported(&exporter, &CsvExportJob::finished);
-    meter.emplace();
+    monitor.start();
     clock.restart();
     exporter.start();
     QVERIFY(exported.wait(Timeout));
     const qint64 exportMs = clock.elapsed();
-    const qint64 exportStall = meter->longestMs();
+    const qint64 exportStall = monitor.longestStallMs();
     QCOMPARE(exporter.error(), CsvExportJob::Error::None);
 
     // The same file into a second collection, cancelled at half-way.
-    CollectionSchema copy = itemsSchema();
+    CollectionSchema copy = CsvFixture::itemsSchema();
     copy.name = u"copy"_s;
     reloaded.clear();
     QVERIFY(engine.createCollection(copy));
@@ -191,7 +144,7 @@ void BenchCsvImport::importExportCancel()
         }
     });
     QSignalSpy cancelFinished(&cancelled, &CsvImportJob::finished);
-    meter.emplace();
+    monitor.start();
     clock.restart();
     cancelled.start();
     QVERIFY(cancelFinished.wait(Timeout));
@@ -209,7 +162,7 @@ void BenchCsvImport::importExportCancel()
         static_cast<long long>(importMs - readMs), rows * 1000.0 / std::max<qint64>(1, importMs - readMs),
         static_cast<long long>(importStall), static_cast<long long>(exportMs), static_cast<long long>(exportStall),
         cancelled.removed(), static_cast<long long>(rollbackMs), cancelled.removed(),
-        static_cast<long long>(meter->longestMs()));
+        static_cast<long long>(monitor.longestStallMs()));
     std::fflush(stdout);
 }
 
