@@ -1,5 +1,16 @@
-# Sourced by scripts/screenshots*.sh: a server with accounts and the people who sign in to it.
-# Needs BIN (the build's bin directory) and TMP (a scratch directory) to be set.
+# Sourced by scripts/screenshots*.sh from the repository's root, with the build directory as
+# its argument: `source scripts/screenshots-common.sh BUILD_DIR`. Sets BIN (the build's bin
+# directory), OUT (where the pictures go) and TMP (a scratch directory, removed at exit with
+# every process the script started); then offers a server with accounts, the people who
+# sign in to it and Xvfb screens.
+BIN="$1/bin"
+OUT=docs/screenshots
+TMP=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$TMP"' EXIT
+
+# repeat WORD N: WORD, N times (xdotool keys).
+repeat() { for ((i = 0; i < $2; ++i)); do echo "$1"; done; }
+
 # start_server [OPTIONS...]: etagere-server --demo on a free loopback port with its data in
 # $TMP/server (the accounts made before it starts are kept); sets SERVER (its pid) and URL.
 start_server() {

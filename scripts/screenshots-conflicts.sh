@@ -7,11 +7,7 @@
 # Usage: scripts/screenshots-conflicts.sh [BUILD_DIR]   (default build/release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN="${1:-build/release}/bin"
-OUT=docs/screenshots
-TMP=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$TMP"' EXIT
-source scripts/screenshots-common.sh
+source scripts/screenshots-common.sh "${1:-build/release}"
 start_display D 1280x800
 add_person alice
 add_person zoe
@@ -21,7 +17,6 @@ start_as $D alice -qwindowgeometry 1270x770+0+0
 sleep 2
 ZOE=$(token zoe)
 ids=($(api "$ZOE" "$URL/v1/collections/tasks/records" | python3 -c 'import json,sys; print(" ".join(sorted(r["id"] for r in json.load(sys.stdin)["records"])))'))
-repeat() { for ((i = 0; i < $2; ++i)); do echo "$1"; done; }
 edit_cell() { # ROW COLUMN TEXT
     DISPLAY=$D xdotool mousemove 300 181 click 1 sleep 0.3 \
         key --delay 80 ctrl+Home $(repeat Down "$1") $(repeat Right "$2") F2 ctrl+a type --delay 30 "$3"

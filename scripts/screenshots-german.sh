@@ -5,11 +5,8 @@
 # Usage: scripts/screenshots-german.sh [BUILD_DIR]   (default build/release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN="${1:-build/release}/bin"
-OUT=docs/screenshots
-TMP=$(mktemp -d)
+source scripts/screenshots-common.sh "${1:-build/release}"
 SCREEN=:73
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$TMP"' EXIT
 
 Xvfb $SCREEN -screen 0 900x640x24 -nolisten tcp & sleep 1
 DISPLAY=$SCREEN openbox 2>/dev/null &

@@ -9,11 +9,7 @@
 # Usage: scripts/screenshots-live.sh [BUILD_DIR]   (default build/release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN="${1:-build/release}/bin"
-OUT=docs/screenshots
-TMP=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$TMP"' EXIT
-source scripts/screenshots-common.sh
+source scripts/screenshots-common.sh "${1:-build/release}"
 start_display ALICE 1280x720
 start_display BOB 1280x720
 start_display CAROL 1280x720

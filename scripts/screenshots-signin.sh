@@ -7,11 +7,7 @@
 # Usage: scripts/screenshots-signin.sh [BUILD_DIR]   (default build/release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN="${1:-build/release}/bin"
-OUT=docs/screenshots
-TMP=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$TMP"' EXIT
-source scripts/screenshots-common.sh
+source scripts/screenshots-common.sh "${1:-build/release}"
 start_display D 1280x800
 # open_app NAME: etagere --server $URL with fresh settings and data in $TMP/NAME; waits
 # for the window titled like "$2".

@@ -7,18 +7,13 @@
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (default build/release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN="${1:-build/release}/bin"
-OUT=docs/screenshots
-TMP=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$TMP"' EXIT
-source scripts/screenshots-common.sh
+source scripts/screenshots-common.sh "${1:-build/release}"
 start_display ALICE 800x760
 start_display BOB 800x760
 
 add_person alice
 add_person bob
 start_server
-repeat() { for ((i = 0; i < $2; ++i)); do echo "$1"; done; }
 # edit_cell SCREEN ROW COLUMN KEY TEXT [commit]: opens the cell's editor, presses KEY
 # (ctrl+a replaces, End appends), types TEXT; Return commits it.
 edit_cell() {
