@@ -11,13 +11,6 @@ namespace {
 
 constexpr QByteArrayView Scheme = "bearer";
 
-qsizetype countAuthorization(const HttpRequest &request)
-{
-    return std::count_if(request.headers.cbegin(), request.headers.cend(), [](const auto &pair) {
-        return pair.first.compare("Authorization", Qt::CaseInsensitive) == 0;
-    });
-}
-
 } // namespace
 
 AuthGate::AuthGate(const AuthStore *accounts)
@@ -28,7 +21,7 @@ AuthGate::AuthGate(const AuthStore *accounts)
 
 AuthGate::Result AuthGate::authenticate(const HttpRequest &request) const
 {
-    const qsizetype count = countAuthorization(request);
+    const qsizetype count = request.headerCount("Authorization");
     if (count == 0)
         return {};
     if (count > 1)

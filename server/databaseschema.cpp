@@ -1,7 +1,8 @@
 #include "databaseschema.h"
 
+#include "sql_p.h"
+
 #include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -66,14 +67,6 @@ const QStringList SchemaV2 = {
     u"INSERT INTO auth_state (id, epoch) VALUES (1, 0)"_s,
 };
 
-bool exec(QSqlQuery &query, const QString &sql, QString *error)
-{
-    if (query.exec(sql))
-        return true;
-    *error = query.lastError().text();
-    return false;
-}
-
 // The statements that take a database from `version` to CurrentVersion.
 QStringList stepsFrom(int version)
 {
@@ -88,7 +81,7 @@ QStringList stepsFrom(int version)
 
 bool readVersion(QSqlQuery &query, int *version, QString *error)
 {
-    if (!exec(query, u"PRAGMA user_version"_s, error) || !query.next()) {
+    if (!Sql::run(query, u"PRAGMA user_version"_s, {}, error) || !query.next()) {
         *error = u"cannot read the database version: "_s + *error;
         return false;
     }
@@ -106,12 +99,13 @@ bool readVersion(QSqlQuery &query, int *version, QString *error)
 bool configure(const QSqlDatabase &db, QString *error)
 {
     QSqlQuery query(db);
-    if (!exec(query, u"PRAGMA journal_mode=WAL"_s, error) || !query.next()
+    if (!Sql::run(query, u"PRAGMA journal_mode=WAL"_s, {}, error) || !query.next()
         || query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
         *error = u"cannot switch the database to WAL mode: "_s + *error;
         return false;
     }
-    if (!exec(query, u"PRAGMA synchronous=FULL"_s, error) || !exec(query, u"PRAGMA foreign_keys=ON"_s, error)) {
+    if (!Sql::run(query, u"PRAGMA synchronous=FULL"_s, {}, error)
+        || !Sql::run(query, u"PRAGMA foreign_keys=ON"_s, {}, error)) {
         *error = u"cannot configure the database: "_s + *error;
         return false;
     }
@@ -126,7 +120,7 @@ bool migrate(const QSqlDatabase &db, QString *error)
         return false;
     if (version == CurrentVersion)
         return true;
-    if (!exec(query, u"BEGIN IMMEDIATE"_s, error)) {
+    if (!Sql::run(query, u"BEGIN IMMEDIATE"_s, {}, error)) {
         *error = u"cannot begin a transaction: "_s + *error;
         return false;
     }
@@ -134,14 +128,14 @@ bool migrate(const QSqlDatabase &db, QString *error)
     bool ok = readVersion(query, &version, error);
     const QStringList statements = version == CurrentVersion ? QStringList() : stepsFrom(version);
     for (const QString &sql : statements) {
-        if (ok && !exec(query, sql, error)) {
+        if (ok && !Sql::run(query, sql, {}, error)) {
             *error = u"cannot create the database schema: "_s + *error;
             ok = false;
         }
     }
     QString ignored;
-    if (!ok || !exec(query, u"COMMIT"_s, error)) {
-        exec(query, u"ROLLBACK"_s, &ignored);
+    if (!ok || !Sql::run(query, u"COMMIT"_s, {}, error)) {
+        [[maybe_unused]] const bool rolledBack = Sql::run(query, u"ROLLBACK"_s, {}, &ignored);
         return false;
     }
     return true;

@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace Etagere {
 
 namespace {
@@ -29,6 +31,12 @@ bool HttpRequest::hasHeader(const QByteArray &name) const
                        [&name](const auto &pair) { return sameName(pair.first, name); });
 }
 
+qsizetype HttpRequest::headerCount(const QByteArray &name) const
+{
+    return std::count_if(headers.cbegin(), headers.cend(),
+                         [&name](const auto &pair) { return sameName(pair.first, name); });
+}
+
 void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value)
 {
     headers.removeIf([&name](const auto &pair) { return sameName(pair.first, name); });
@@ -50,6 +58,13 @@ HttpResponse HttpResponse::problem(int status, const QString &detail, const QStr
     response.status = status;
     response.setHeader("Content-Type", "application/problem+json");
     response.body = QJsonDocument(Problem::make(status, detail, field).toJson()).toJson(QJsonDocument::Compact);
+    return response;
+}
+
+HttpResponse HttpResponse::methodNotAllowed(const QByteArray &allow)
+{
+    HttpResponse response = problem(405, QStringLiteral("allowed methods: %1").arg(QString::fromLatin1(allow)));
+    response.setHeader("Allow", allow);
     return response;
 }
 

@@ -29,6 +29,8 @@ struct HttpRequest
     /// allows for list headers; empty when absent.
     [[nodiscard]] QByteArray header(const QByteArray &name) const;
     [[nodiscard]] bool hasHeader(const QByteArray &name) const;
+    /// How many times header `name` (case-insensitive) occurs.
+    [[nodiscard]] qsizetype headerCount(const QByteArray &name) const;
 };
 
 /// One HTTP response. Content-Length is added by the adapter.
@@ -45,6 +47,8 @@ struct HttpResponse
 
     /// An `application/problem+json` answer (RFC 9457) with the standard title of `status`.
     [[nodiscard]] static HttpResponse problem(int status, const QString &detail, const QString &field = {});
+    /// A 405 problem with the `Allow` header listing `allow` (for example "GET, HEAD").
+    [[nodiscard]] static HttpResponse methodNotAllowed(const QByteArray &allow);
     /// `value` encoded as JSON or CBOR with the matching Content-Type.
     [[nodiscard]] static HttpResponse encoded(int status, const QJsonValue &value, WireFormat format);
 };

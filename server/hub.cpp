@@ -79,15 +79,15 @@ std::optional<int> Hub::closeReason(const LiveSession *session) const
 {
     const QDateTime &expires = session->identity().expires;
     if (expires.isValid() && expires <= QDateTime::currentDateTimeUtc())
-        return CloseSessionEnded;
+        return LiveCloseCode::SessionEnded;
     if (!m_authorizer)
         return std::nullopt;
     if (!m_authorizer->isSessionValid(session->identity().sessionKey))
-        return CloseSessionEnded;
+        return LiveCloseCode::SessionEnded;
     const QList<QString> collections = session->subscribedCollections();
     const bool allReadable = std::all_of(collections.cbegin(), collections.cend(),
                                          [&](const QString &collection) { return canRead(session, collection); });
-    return allReadable ? std::nullopt : std::optional<int>(CloseForbidden);
+    return allReadable ? std::nullopt : std::optional<int>(LiveCloseCode::RightsChanged);
 }
 
 void Hub::closeWith(LiveSession *session, int code, const QString &reason)
@@ -103,7 +103,7 @@ void Hub::revalidate()
     const QList<LiveSession *> sessions = m_sessions; // closing may remove a session
     for (LiveSession *session : sessions) {
         if (const std::optional<int> code = closeReason(session)) {
-            closeWith(session, *code, *code == CloseForbidden ? u"the right to read a collection was revoked"_s
+            closeWith(session, *code, *code == LiveCloseCode::RightsChanged ? u"the right to read a collection was revoked"_s
                                                               : u"the session ended"_s);
         }
     }
@@ -116,7 +116,7 @@ void Hub::closeExpired()
     for (LiveSession *session : sessions) {
         const QDateTime &expires = session->identity().expires;
         if (expires.isValid() && expires <= now)
-            closeWith(session, CloseSessionEnded, u"the session expired"_s);
+            closeWith(session, LiveCloseCode::SessionEnded, u"the session expired"_s);
     }
 }
 
@@ -125,7 +125,7 @@ void Hub::closeSession(const QByteArray &sessionKey)
     const QList<LiveSession *> sessions = m_sessions;
     for (LiveSession *session : sessions) {
         if (session->identity().sessionKey == sessionKey)
-            closeWith(session, CloseSessionEnded, u"logged out"_s);
+            closeWith(session, LiveCloseCode::SessionEnded, u"logged out"_s);
     }
 }
 

@@ -44,11 +44,6 @@ public:
     /// Presence entries (records viewed or edited) one session may hold at once.
     static constexpr int MaxPresencePerSession = 256;
 
-    /// Close code: the session's login ended (logged out, expired, revoked, user removed).
-    static constexpr int CloseSessionEnded = 4401;
-    /// Close code: the user may no longer read a collection the session subscribed to.
-    static constexpr int CloseForbidden = 4403;
-
     /// `authorizer` may be null: then every collection is readable and sessions never end.
     explicit Hub(const ChangeFeed *feed, const LiveAuthorizer *authorizer = nullptr, QObject *parent = nullptr);
     ~Hub() override;
@@ -65,13 +60,14 @@ public:
     /// Takes ownership of an upgraded socket and serves it as a live session of `identity`.
     void addSocket(QWebSocket *socket, const Identity &identity);
 
-    /// Asks the authorizer again about every session: closes with CloseSessionEnded those
-    /// whose session is no longer valid, with CloseForbidden those subscribed to a collection
-    /// their user may no longer read. Call it whenever accounts may have changed.
+    /// Asks the authorizer again about every session: closes with LiveCloseCode::SessionEnded
+    /// those whose session is no longer valid, with LiveCloseCode::RightsChanged those
+    /// subscribed to a collection their user may no longer read. Call it whenever accounts
+    /// may have changed.
     void revalidate();
-    /// Closes with CloseSessionEnded the sessions whose identity expired by now (no query).
+    /// Closes with LiveCloseCode::SessionEnded the sessions whose identity expired by now (no query).
     void closeExpired();
-    /// Closes with CloseSessionEnded every session of the login stored under `sessionKey`.
+    /// Closes with LiveCloseCode::SessionEnded every session of the login stored under `sessionKey`.
     void closeSession(const QByteArray &sessionKey);
 
     /// Pushes one committed change to every session subscribed to its collection. Call it

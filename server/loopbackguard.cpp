@@ -56,13 +56,6 @@ std::optional<QByteArrayView> hostOf(QByteArrayView authority)
     return authority.first(colon);
 }
 
-qsizetype countHeaders(const HttpRequest &request, const QByteArray &name)
-{
-    return std::count_if(request.headers.cbegin(), request.headers.cend(), [&name](const auto &pair) {
-        return pair.first.compare(name, Qt::CaseInsensitive) == 0;
-    });
-}
-
 } // namespace
 
 bool LoopbackGuard::isLoopbackAuthority(QByteArrayView authority)
@@ -73,7 +66,7 @@ bool LoopbackGuard::isLoopbackAuthority(QByteArrayView authority)
 
 std::optional<HttpResponse> LoopbackGuard::checkSingleHost(const HttpRequest &request)
 {
-    const qsizetype hosts = countHeaders(request, "Host");
+    const qsizetype hosts = request.headerCount("Host");
     if (hosts == 1)
         return std::nullopt;
     return HttpResponse::problem(400, hosts == 0 ? u"the request has no Host header"_s
@@ -112,7 +105,7 @@ std::optional<HttpResponse> LoopbackGuard::checkOrigin(const HttpRequest &reques
     if (!request.hasHeader("Origin"))
         return std::nullopt;
     const QString origin = QString::fromLatin1(request.header("Origin"));
-    const std::optional<QString> normalized = countHeaders(request, "Origin") == 1 ? normalizeOrigin(origin)
+    const std::optional<QString> normalized = request.headerCount("Origin") == 1 ? normalizeOrigin(origin)
                                                                                   : std::nullopt;
     if (normalized && allowed.contains(*normalized))
         return std::nullopt;

@@ -19,13 +19,6 @@ using namespace RecordServicePrivate;
 
 namespace {
 
-HttpResponse methodNotAllowed(const QByteArray &allow)
-{
-    HttpResponse response = HttpResponse::problem(405, u"allowed methods: %1"_s.arg(QString::fromLatin1(allow)));
-    response.setHeader("Allow", allow);
-    return response;
-}
-
 // Splits `/v1/a/b` into decoded segments {a, b}; false when the path is not under /v1/.
 bool splitPath(const QString &path, QStringList *segments)
 {
@@ -122,7 +115,7 @@ std::optional<HttpResponse> RecordService::requireRight(const Context &context, 
 HttpResponse RecordService::collectionsRoute(Context &context)
 {
     if (!context.isMethod("GET"))
-        return methodNotAllowed("GET, HEAD");
+        return HttpResponse::methodNotAllowed("GET, HEAD");
     QJsonArray list;
     const QList<CollectionSchema> collections = m_storage->collections();
     for (const CollectionSchema &schema : collections) {
@@ -143,7 +136,7 @@ HttpResponse RecordService::collectionRoute(Context &context)
         return putCollection(context);
     }
     if (!context.isMethod("GET"))
-        return methodNotAllowed("GET, HEAD, PUT");
+        return HttpResponse::methodNotAllowed("GET, HEAD, PUT");
     if (auto forbidden = requireRight(context, AuthStore::Right::Read))
         return *forbidden;
     const auto schema = m_storage->collection(context.collection);
@@ -191,7 +184,7 @@ HttpResponse RecordService::putCollection(Context &context)
 HttpResponse RecordService::recordsRoute(Context &context)
 {
     if (!context.isMethod("GET") && !context.isMethod("POST"))
-        return methodNotAllowed("GET, HEAD, POST");
+        return HttpResponse::methodNotAllowed("GET, HEAD, POST");
     if (auto forbidden = requireRight(context, context.isMethod("GET") ? AuthStore::Right::Read
                                                                         : AuthStore::Right::Write))
         return *forbidden;
@@ -240,7 +233,7 @@ HttpResponse RecordService::recordRoute(Context &context)
 {
     static const QByteArrayList methods = {"GET", "PUT", "PATCH", "DELETE"};
     if (!methods.contains(context.request.method))
-        return methodNotAllowed("GET, HEAD, PUT, PATCH, DELETE");
+        return HttpResponse::methodNotAllowed("GET, HEAD, PUT, PATCH, DELETE");
     if (auto forbidden = requireRight(context, context.isMethod("GET") ? AuthStore::Right::Read
                                                                         : AuthStore::Right::Write))
         return *forbidden;
@@ -353,7 +346,7 @@ HttpResponse RecordService::commit(Context &context, const std::optional<QJsonOb
 HttpResponse RecordService::changesRoute(Context &context)
 {
     if (!context.isMethod("GET"))
-        return methodNotAllowed("GET, HEAD");
+        return HttpResponse::methodNotAllowed("GET, HEAD");
     if (auto forbidden = requireRight(context, AuthStore::Right::Read))
         return *forbidden;
     const auto since = integerParameter(context.request.query, u"since"_s, 0, 0);

@@ -2,6 +2,7 @@
 
 #include "authstore.h"
 #include "logging.h"
+#include "livemessage.h"
 #include "storage.h"
 
 #include <QTimer>
@@ -97,7 +98,7 @@ void Server::acceptSocket(QWebSocket *socket)
     }
     socket->setParent(this);
     connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-    socket->close(static_cast<QWebSocketProtocol::CloseCode>(Hub::CloseSessionEnded), u"the session ended"_s);
+    socket->close(static_cast<QWebSocketProtocol::CloseCode>(LiveCloseCode::SessionEnded), u"the session ended"_s);
 }
 
 void Server::pollAccounts()

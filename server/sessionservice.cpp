@@ -16,13 +16,6 @@ namespace {
 const QString SessionsPath = u"/v1/sessions"_s;
 const QString CurrentPath = u"/v1/sessions/current"_s;
 
-HttpResponse methodNotAllowed(const QByteArray &allow)
-{
-    HttpResponse response = HttpResponse::problem(405, u"allowed methods: %1"_s.arg(QString::fromLatin1(allow)));
-    response.setHeader("Allow", allow);
-    return response;
-}
-
 struct LoginRequest
 {
     QString user;
@@ -86,9 +79,9 @@ bool SessionService::isSessionPath(const QString &path)
 HttpResponse SessionService::handle(const HttpRequest &request, const AuthGate::Result &auth, qint64 nowMs)
 {
     if (request.path == SessionsPath)
-        return request.method == "POST" ? login(request, nowMs) : methodNotAllowed("POST");
+        return request.method == "POST" ? login(request, nowMs) : HttpResponse::methodNotAllowed("POST");
     if (request.path == CurrentPath)
-        return request.method == "DELETE" ? logout(auth) : methodNotAllowed("DELETE");
+        return request.method == "DELETE" ? logout(auth) : HttpResponse::methodNotAllowed("DELETE");
     return HttpResponse::problem(404, u"no resource at %1"_s.arg(request.path));
 }
 

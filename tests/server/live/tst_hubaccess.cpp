@@ -5,6 +5,7 @@
 // message rate limit (1008).
 #include "hubtest.h"
 #include "liveauthorizer.h"
+#include "livemessage.h"
 
 #include <QSet>
 #include <QTest>
@@ -146,7 +147,7 @@ void TestHubAccess::closeExpired()
     LiveClient *later = clientOf(u"bob"_s, {{u"books"_s, 5}}, QDateTime::currentDateTimeUtc().addSecs(3600));
     m_hub->closeExpired();
     QVERIFY(expired->waitForDisconnected());
-    QCOMPARE(int(expired->socket().closeCode()), Hub::CloseSessionEnded);
+    QCOMPARE(int(expired->socket().closeCode()), int(LiveCloseCode::SessionEnded));
     QVERIFY(later->drain().isEmpty());
 }
 
@@ -158,7 +159,7 @@ void TestHubAccess::closeSession()
     m_hub->closeSession("alice-key");
     QVERIFY(first->waitForDisconnected());
     QVERIFY(second->waitForDisconnected());
-    QCOMPARE(int(second->socket().closeCode()), Hub::CloseSessionEnded);
+    QCOMPARE(int(second->socket().closeCode()), int(LiveCloseCode::SessionEnded));
     QVERIFY(bob->drain().isEmpty());
 }
 
