@@ -18,28 +18,15 @@ QString keyOf(const QString &collection, const QString &id)
     return collection + u'/' + id;
 }
 
-/// True when both hold the same values; a missing member counts as null.
-bool sameData(const QJsonObject &a, const QJsonObject &b)
-{
-    const auto within = [](const QJsonObject &one, const QJsonObject &other) {
-        for (auto it = one.begin(); it != one.end(); ++it) {
-            if (nullIfMissing(it.value()) != fieldValue(other, it.key()))
-                return false;
-        }
-        return true;
-    };
-    return within(a, b) && within(b, a);
-}
-
 enum class Restore { Done, Failed, Wait };
 
 /// One attempt to bring a deleted record back with `data` (RecordHistory::restore()).
 Restore attemptRestore(SyncEngine *engine, const QString &collection, const QString &id, const QJsonObject &data,
                        QString *error)
 {
-    if (!engine->record(collection, id))
-        return engine->createRecordWithId(collection, id, data, error) ? Restore::Done : Restore::Failed;
     const std::optional<RecordState> state = engine->record(collection, id);
+    if (!state)
+        return engine->createRecordWithId(collection, id, data, error) ? Restore::Done : Restore::Failed;
     const std::optional<Conflict> conflict = engine->conflict(collection, id);
     if (!state->deletedLocally && !(conflict && !conflict->hasMine))
         return Restore::Done; // it is there: the deletion never happened

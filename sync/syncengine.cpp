@@ -14,11 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace Etagere {
 
-bool sameData(const QJsonObject &a, const QJsonObject &b)
-{
-    return changedFields(a, b).isEmpty();
-}
-
 QStringList changedFields(const QJsonObject &before, const QJsonObject &after)
 {
     QSet<QString> keys;

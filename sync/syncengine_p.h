@@ -193,8 +193,6 @@ bool refuse(QString *error, const QString &message);
 [[nodiscard]] QString describe(const ValidationResult &result);
 /// `state` after the server confirmed that it holds `data` under `etag`.
 [[nodiscard]] RecordState confirmed(RecordState state, const QJsonObject &data, const QString &etag);
-/// True when both objects hold the same values; a missing member counts as null.
-[[nodiscard]] bool sameData(const QJsonObject &a, const QJsonObject &b);
 /// The members whose values differ (missing counts as null), sorted.
 [[nodiscard]] QStringList changedFields(const QJsonObject &before, const QJsonObject &after);
 

@@ -30,15 +30,6 @@ void setMember(QJsonObject &object, const QString &key, const QJsonValue &value)
 }
 
 /// Same values, a missing member counting as null.
-bool sameValues(const QJsonObject &a, const QJsonObject &b)
-{
-    for (const QString &key : allKeys(a, b, {})) {
-        if (nullIfMissing(a.value(key)) != nullIfMissing(b.value(key)))
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 MergeResult threeWayMerge(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs)
@@ -70,7 +61,7 @@ RecordMerge mergeRecord(const QJsonObject &base, const std::optional<QJsonObject
         return {fields.isClean() ? Outcome::Keep : Outcome::Conflict, fields.merged, fields.conflictingFields};
     }
     const std::optional<QJsonObject> &survivor = mine ? mine : theirs;
-    if (!survivor || sameValues(*survivor, base))
+    if (!survivor || sameData(*survivor, base))
         return {Outcome::Delete, {}, {}};
     return {Outcome::Conflict, {}, {}}; // an edit against a deletion
 }

@@ -16,6 +16,18 @@ QJsonValue fieldValue(const QJsonObject &data, const QString &field)
     return nullIfMissing(data.value(field));
 }
 
+bool sameData(const QJsonObject &a, const QJsonObject &b)
+{
+    const auto within = [](const QJsonObject &one, const QJsonObject &other) {
+        for (auto it = one.begin(); it != one.end(); ++it) {
+            if (nullIfMissing(it.value()) != fieldValue(other, it.key()))
+                return false;
+        }
+        return true;
+    };
+    return within(a, b) && within(b, a);
+}
+
 QJsonObject Record::toJson() const
 {
     return {{u"id"_s, id}, {u"etag"_s, etag}, {u"seq"_s, seq}, {u"data"_s, data}};

@@ -10,6 +10,8 @@ namespace Etagere {
 [[nodiscard]] QJsonValue nullIfMissing(const QJsonValue &value);
 /// The value of `field` in record `data`; a missing member reads as null.
 [[nodiscard]] QJsonValue fieldValue(const QJsonObject &data, const QString &field);
+/// True when both record data hold the same values; a missing member counts as null.
+[[nodiscard]] bool sameData(const QJsonObject &a, const QJsonObject &b);
 
 /// One record as listed by `GET /v1/collections/{c}/records`:
 /// `{"id", "etag", "seq", "data"}`. `etag` is the quoted strong tag as sent on the wire.
