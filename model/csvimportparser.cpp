@@ -4,7 +4,6 @@
 #include "csvvalues.h"
 #include "identifiers.h"
 
-#include <QCoreApplication>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -14,12 +13,6 @@ namespace Etagere {
 namespace {
 
 constexpr int IdColumn = -1;
-
-/// The texts of this file, in the translation context "Etagere::CsvImportJob" (lupdate reads Text::tr()).
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Etagere::CsvImportJob)
-};
 
 } // namespace
 
@@ -40,12 +33,12 @@ QString CsvImportParser::mapColumn(const QString &name, qsizetype column)
     const int field = name == m_idColumn ? IdColumn : m_schema.indexOf(name);
     m_columns.append(field);
     if (name.isEmpty())
-        return Text::tr("column %1 has no name").arg(column + 1);
+        return CsvImportJob::tr("column %1 has no name").arg(column + 1);
     if (name != m_idColumn && field < 0) {
         QStringList names;
         for (const FieldSchema &f : std::as_const(m_schema.fields))
             names << f.name;
-        return Text::tr("unknown column \"%1\": the columns of \"%2\" are %3 and %4")
+        return CsvImportJob::tr("unknown column \"%1\": the columns of \"%2\" are %3 and %4")
             .arg(name, m_schema.name, m_idColumn, names.join(u", "_s));
     }
     return {};
@@ -61,12 +54,12 @@ bool CsvImportParser::setHeader(const CsvRow &header, qint64 line, QList<CsvImpo
         if (const QString problem = mapColumn(name, column); !problem.isEmpty())
             problems->append({line, problem});
         else if (seen.contains(name))
-            problems->append({line, Text::tr("the column \"%1\" appears twice").arg(name)});
+            problems->append({line, CsvImportJob::tr("the column \"%1\" appears twice").arg(name)});
         seen.insert(name);
     }
     for (const FieldSchema &field : std::as_const(m_schema.fields)) {
         if (field.required && !seen.contains(field.name))
-            problems->append({line, Text::tr("no column for the required field \"%1\"").arg(field.name)});
+            problems->append({line, CsvImportJob::tr("no column for the required field \"%1\"").arg(field.name)});
     }
     return problems->size() == before;
 }
@@ -74,7 +67,7 @@ bool CsvImportParser::setHeader(const CsvRow &header, qint64 line, QList<CsvImpo
 std::optional<CsvImportRow> CsvImportParser::parse(const CsvRow &row, qint64 line, QString *reason) const
 {
     if (row.size() != m_columns.size()) {
-        *reason = Text::tr("%n values, but the header has %1 columns", nullptr, int(row.size())).arg(m_columns.size());
+        *reason = CsvImportJob::tr("%n values, but the header has %1 columns", nullptr, int(row.size())).arg(m_columns.size());
         return std::nullopt;
     }
     CsvImportRow record;
@@ -94,7 +87,7 @@ std::optional<CsvImportRow> CsvImportParser::parse(const CsvRow &row, qint64 lin
     if (record.id.isEmpty())
         record.id = newRecordId();
     else if (!isValidRecordId(record.id)) {
-        *reason = Text::tr("\"%1\" is not a valid record id (1 to 128 of A-Z, a-z, 0-9, _ and -)").arg(record.id);
+        *reason = CsvImportJob::tr("\"%1\" is not a valid record id (1 to 128 of A-Z, a-z, 0-9, _ and -)").arg(record.id);
         return std::nullopt;
     }
     if (const ValidationResult valid = m_schema.validate(record.data); !valid) {

@@ -7,7 +7,6 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QCoreApplication>
 #include <QFileInfo>
 #include <QHash>
 #include <QLockFile>
@@ -25,12 +24,6 @@ namespace Etagere {
 using namespace JournalSql;
 
 namespace {
-
-/// The journal's messages, in the translation context "Etagere::Journal" (lupdate reads Text::tr()).
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Etagere::Journal)
-};
 
 /// A lock file younger than this may be one another process is writing right now.
 constexpr qint64 HalfWrittenLockAgeMs = 1000;
@@ -131,7 +124,7 @@ bool Journal::openFreeSlot(const QString &path, int maxSlots)
         if (!isLockedElsewhere())
             return false;
     }
-    return fail(Text::tr("all %1 journals of %2 are in use by other programs").arg(maxSlots).arg(path));
+    return fail(Journal::tr("all %1 journals of %2 are in use by other programs").arg(maxSlots).arg(path));
 }
 
 bool Journal::isLockedElsewhere() const
@@ -148,7 +141,7 @@ bool Journal::lock()
 {
     const QFileInfo file(m_path);
     if (!QDir().mkpath(file.absolutePath()))
-        return fail(Text::tr("cannot create the directory %1").arg(file.absolutePath()));
+        return fail(Journal::tr("cannot create the directory %1").arg(file.absolutePath()));
     m_lock = std::make_unique<QLockFile>(m_path + u".lock"_s);
     // Held for the application's life: only the lock of an owner that is gone is stale.
     m_lock->setStaleLockTime(0);
@@ -162,11 +155,11 @@ bool Journal::lock()
     m_lock.reset();
     m_lockedElsewhere = error == QLockFile::LockFailedError;
     if (error == QLockFile::LockFailedError && known)
-        return fail(Text::tr("the journal %1 is in use by another program (%2, process %3 on %4)").arg(
-            m_path, application.isEmpty() ? Text::tr("unknown") : application, QString::number(pid), host));
+        return fail(Journal::tr("the journal %1 is in use by another program (%2, process %3 on %4)").arg(
+            m_path, application.isEmpty() ? Journal::tr("unknown") : application, QString::number(pid), host));
     if (error == QLockFile::LockFailedError)
-        return fail(Text::tr("the journal %1 is in use by another program").arg(m_path));
-    return fail(Text::tr("cannot create the lock file %1.lock (permission denied or no space)").arg(m_path));
+        return fail(Journal::tr("the journal %1 is in use by another program").arg(m_path));
+    return fail(Journal::tr("cannot create the lock file %1.lock (permission denied or no space)").arg(m_path));
 }
 
 bool Journal::openDatabase()
@@ -175,7 +168,7 @@ bool Journal::openDatabase()
     db.setDatabaseName(m_path);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=1000"_s);
     if (!db.open())
-        return fail(Text::tr("cannot open the journal %1: %2").arg(m_path, describe(db.lastError())));
+        return fail(Journal::tr("cannot open the journal %1: %2").arg(m_path, describe(db.lastError())));
     return true;
 }
 
@@ -189,15 +182,15 @@ bool Journal::checkFormat(int *version)
     const std::optional<qint64> tables =
         found ? readNumber(query, u"SELECT count(*) FROM sqlite_master"_s, &error) : std::nullopt;
     if (!tables)
-        return fail(Text::tr("%1 is not an Etagere journal, or it is damaged: %2").arg(m_path, error));
+        return fail(Journal::tr("%1 is not an Etagere journal, or it is damaged: %2").arg(m_path, error));
     if (*id == 0 && *found == 0 && *tables == 0) { // a new, empty file
         *version = 0;
         return true;
     }
     if (*id != ApplicationId || *found < 1)
-        return fail(Text::tr("%1 is not an Etagere journal").arg(m_path));
+        return fail(Journal::tr("%1 is not an Etagere journal").arg(m_path));
     if (*found > SchemaVersion)
-        return fail(Text::tr("the journal %1 was written by a newer version of Etagere (journal version %2; this "
+        return fail(Journal::tr("the journal %1 was written by a newer version of Etagere (journal version %2; this "
                              "version reads up to %3)").arg(m_path).arg(*found).arg(SchemaVersion));
     *version = int(*found);
     return true;
@@ -209,10 +202,10 @@ bool Journal::configure()
     QString error;
     if (!run(query, u"PRAGMA journal_mode=WAL"_s, {}, &error) || !query.next()
         || query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0)
-        return fail(Text::tr("cannot switch the journal %1 to WAL mode: %2").arg(m_path, error));
+        return fail(Journal::tr("cannot switch the journal %1 to WAL mode: %2").arg(m_path, error));
     query.finish();
     if (!run(query, u"PRAGMA synchronous=FULL"_s, {}, &error))
-        return fail(Text::tr("cannot configure the journal %1: %2").arg(m_path, error));
+        return fail(Journal::tr("cannot configure the journal %1: %2").arg(m_path, error));
     return true;
 }
 
@@ -230,7 +223,7 @@ bool Journal::createSchema(int version)
     statements.append(u"PRAGMA user_version=%1"_s.arg(SchemaVersion));
     for (const QString &sql : std::as_const(statements)) {
         if (!run(query, sql, {}, &error))
-            return rollback(Text::tr("cannot create the journal's tables: %1").arg(error));
+            return rollback(Journal::tr("cannot create the journal's tables: %1").arg(error));
     }
     return commit();
 }
@@ -250,13 +243,13 @@ bool Journal::loadCollections()
     query.setForwardOnly(true);
     QString error;
     if (!run(query, u"SELECT name, schema FROM collections ORDER BY name"_s, {}, &error))
-        return fail(Text::tr("cannot read the journal %1: %2").arg(m_path, error));
+        return fail(Journal::tr("cannot read the journal %1: %2").arg(m_path, error));
     QList<CollectionSchema> collections;
     while (query.next()) {
         const std::optional<QJsonObject> json = objectFromText(query.value(1).toString());
         const auto schema = json ? CollectionSchema::fromJson(*json, &error, query.value(0).toString()) : std::nullopt;
         if (!schema)
-            return fail(Text::tr("the journal %1 is damaged: bad schema of %2").arg(m_path, query.value(0).toString()));
+            return fail(Journal::tr("the journal %1 is damaged: bad schema of %2").arg(m_path, query.value(0).toString()));
         collections.append(*schema);
     }
     return m_cache.setCollections(collections);
@@ -269,16 +262,16 @@ bool Journal::loadRecords()
     QString error;
     QHash<QString, QList<RecordState>> records;
     if (!run(query, SelectRecords, {}, &error))
-        return fail(Text::tr("cannot read the journal %1: %2").arg(m_path, error));
+        return fail(Journal::tr("cannot read the journal %1: %2").arg(m_path, error));
     while (query.next()) {
         std::optional<RecordState> state = recordFromRow(query);
         if (!state)
-            return fail(Text::tr("the journal %1 is damaged: bad data in record %2").arg(m_path, query.value(1).toString()));
+            return fail(Journal::tr("the journal %1 is damaged: bad data in record %2").arg(m_path, query.value(1).toString()));
         records[state->collection].append(std::move(*state));
     }
     QHash<QString, qint64> numbers;
     if (!run(query, u"SELECT collection, last_seq FROM sequences"_s, {}, &error))
-        return fail(Text::tr("cannot read the journal %1: %2").arg(m_path, error));
+        return fail(Journal::tr("cannot read the journal %1: %2").arg(m_path, error));
     while (query.next())
         numbers.insert(query.value(0).toString(), query.value(1).toLongLong());
     QSet<QString> names(records.keyBegin(), records.keyEnd());
@@ -321,11 +314,11 @@ bool Journal::setCollections(const QList<CollectionSchema> &collections)
     QSqlQuery query(database());
     QString error;
     if (!run(query, u"DELETE FROM collections"_s, {}, &error))
-        return rollback(Text::tr("cannot store the collections: %1").arg(error));
+        return rollback(Journal::tr("cannot store the collections: %1").arg(error));
     for (const CollectionSchema &schema : collections) {
         if (!run(query, u"INSERT INTO collections (name, schema) VALUES (?, ?)"_s,
                  {schema.name, toText(schema.toJson())}, &error))
-            return rollback(Text::tr("cannot store the collection %1: %2").arg(schema.name, error));
+            return rollback(Journal::tr("cannot store the collection %1: %2").arg(schema.name, error));
     }
     return commit() && m_cache.setCollections(collections);
 }
@@ -338,7 +331,7 @@ bool Journal::apply(const StoreBatch &batch)
     QString error;
     if (!putRecords(query, batch.puts, &error) || !removeRecords(query, batch.collection, batch.removals, &error)
         || (batch.lastSeq && !putLastSeq(query, batch.collection, *batch.lastSeq, &error)))
-        return rollback(Text::tr("cannot store a change of %1: %2").arg(batch.collection, error));
+        return rollback(Journal::tr("cannot store a change of %1: %2").arg(batch.collection, error));
     return commit() && m_cache.apply(batch);
 }
 
@@ -354,11 +347,11 @@ bool Journal::fail(const QString &message)
 bool Journal::begin()
 {
     if (!isOpen())
-        return fail(Text::tr("the journal is not open"));
+        return fail(Journal::tr("the journal is not open"));
     QSqlQuery query(database());
     QString error;
     if (!run(query, u"BEGIN IMMEDIATE"_s, {}, &error))
-        return fail(Text::tr("cannot write to the journal %1: %2").arg(m_path, error));
+        return fail(Journal::tr("cannot write to the journal %1: %2").arg(m_path, error));
     return true;
 }
 
@@ -367,7 +360,7 @@ bool Journal::commit()
     QSqlQuery query(database());
     QString error;
     if (!run(query, u"COMMIT"_s, {}, &error))
-        return rollback(Text::tr("cannot commit to the journal %1: %2").arg(m_path, error));
+        return rollback(Journal::tr("cannot commit to the journal %1: %2").arg(m_path, error));
     return true;
 }
 

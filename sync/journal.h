@@ -3,6 +3,7 @@
 #include "memoryrecordstore.h"
 #include "recordstore.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +36,8 @@ namespace Etagere {
 /// destructor. Not thread-safe: use from one thread.
 class Journal : public RecordStore
 {
+    Q_DECLARE_TR_FUNCTIONS(Etagere::Journal) // its messages (errorString()) are for people
+
 public:
     /// Version of the tables this code writes and reads (PRAGMA user_version).
     static constexpr int SchemaVersion = 1;

@@ -7,7 +7,6 @@
 #include "synclogging_p.h"
 
 #include <QFile>
-#include <QCoreApplication>
 #include <QFileInfo>
 #include <QLockFile>
 #include <QSet>
@@ -17,16 +16,6 @@ using namespace Qt::StringLiterals;
 namespace Etagere {
 
 using namespace JournalSql;
-
-namespace {
-
-/// The journal's messages, in the translation context "Etagere::Journal" (lupdate reads Text::tr()).
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Etagere::Journal)
-};
-
-} // namespace
 
 namespace {
 
@@ -58,7 +47,7 @@ int Journal::adoptOrphanedSlots(int maxSlots)
 {
     m_keptJournals.clear();
     if (!isOpen()) {
-        m_errorString = Text::tr("the journal is not open");
+        m_errorString = Journal::tr("the journal is not open");
         return -1;
     }
     int adopted = 0;
@@ -95,7 +84,7 @@ int Journal::adoptSlot(const QString &path)
         return -1; // nothing removed: the next run adopts it
     other.closeDatabase(); // the lock stays until the files are gone
     if (!removeJournalFiles(path))
-        keep(path, Text::tr("cannot remove it"));
+        keep(path, Journal::tr("cannot remove it"));
     qCInfo(lcSync).noquote() << "journal" << m_path << "adopted" << records->size() << "pending records of" << path;
     return int(records->size());
 }
@@ -110,7 +99,7 @@ std::optional<QList<RecordState>> Journal::adoptable(const QList<RecordState> &p
         if (mine && *mine == state)
             continue;
         if (mine && isPending(*mine)) {
-            keep(path, Text::tr("record %1 of %2 is pending in both journals, in different versions").arg(
+            keep(path, Journal::tr("record %1 of %2 is pending in both journals, in different versions").arg(
                            state.id, state.collection));
             return std::nullopt;
         }
@@ -149,11 +138,11 @@ bool Journal::readPending(QList<RecordState> *pending)
     query.setForwardOnly(true);
     QString error;
     if (!run(query, SelectPending, {}, &error))
-        return fail(Text::tr("cannot read the journal %1: %2").arg(m_path, error));
+        return fail(Journal::tr("cannot read the journal %1: %2").arg(m_path, error));
     while (query.next()) {
         std::optional<RecordState> state = recordFromRow(query);
         if (!state)
-            return fail(Text::tr("the journal %1 is damaged: bad data in record %2").arg(m_path, query.value(1).toString()));
+            return fail(Journal::tr("the journal %1 is damaged: bad data in record %2").arg(m_path, query.value(1).toString()));
         pending->append(std::move(*state));
     }
     return true;
@@ -168,10 +157,10 @@ bool Journal::storeAdopted(const QList<RecordState> &records, const QList<Collec
     for (const CollectionSchema &schema : schemas) {
         if (!run(query, u"INSERT OR IGNORE INTO collections (name, schema) VALUES (?, ?)"_s,
                  {schema.name, toText(schema.toJson())}, &error))
-            return rollback(Text::tr("cannot store the collection %1: %2").arg(schema.name, error));
+            return rollback(Journal::tr("cannot store the collection %1: %2").arg(schema.name, error));
     }
     if (!putRecords(query, records, &error))
-        return rollback(Text::tr("cannot store the adopted edits: %1").arg(error));
+        return rollback(Journal::tr("cannot store the adopted edits: %1").arg(error));
     if (!commit())
         return false;
     QList<CollectionSchema> collections = m_cache.collections();
