@@ -38,8 +38,7 @@ constexpr int RecoveredMessageMs = 5000;
 /// Where QSettings keeps the account last signed in on `server` (a user name is no secret).
 QString accountKey(const QUrl &server)
 {
-    const QByteArray host = NetworkAccess::serverKey(server).toUtf8().toPercentEncoding(":");
-    return u"accounts/%1/user"_s.arg(QString::fromLatin1(host));
+    return u"accounts/%1/user"_s.arg(AppSettings::serverSettingsKey(NetworkAccess::serverKey(server)));
 }
 
 /// The account last signed in on `server`; the local user's name when there was none.

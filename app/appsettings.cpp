@@ -51,6 +51,8 @@ QUrl AppSettings::serverUrl() const
 
 void AppSettings::setServerUrl(const QUrl &url)
 {
+    if (url == serverUrl())
+        return;
     QSettings().setValue(ServerKey, url);
     Q_EMIT changed();
 }
@@ -63,6 +65,8 @@ AppSettings::Theme AppSettings::theme() const
 
 void AppSettings::setTheme(Theme theme)
 {
+    if (theme == this->theme())
+        return;
     QSettings().setValue(ThemeKey, int(theme));
     Q_EMIT changed();
 }
@@ -74,8 +78,16 @@ int AppSettings::highlightMs() const
 
 void AppSettings::setHighlightMs(int ms)
 {
-    QSettings().setValue(HighlightKey, std::clamp(ms, MinHighlightMs, MaxHighlightMs));
+    const int clamped = std::clamp(ms, MinHighlightMs, MaxHighlightMs);
+    if (clamped == highlightMs())
+        return;
+    QSettings().setValue(HighlightKey, clamped);
     Q_EMIT changed();
+}
+
+QString AppSettings::serverSettingsKey(const QString &serverKey)
+{
+    return QString::fromLatin1(serverKey.toUtf8().toPercentEncoding(":"));
 }
 
 void AppSettings::applyTheme() const

@@ -7,7 +7,8 @@ namespace Etagere {
 
 /// The user's preferences, kept with QSettings (`~/.config/Etagere/Etagere.conf`): the server
 /// to use when none is given on the command line, and how the app looks. Nothing secret is
-/// ever stored here (tokens go to the keychain). Reads are cheap; writes emit changed().
+/// ever stored here (tokens go to the keychain). Reads are cheap; a write that changes a
+/// value emits changed().
 /// GUI thread.
 class AppSettings : public QObject
 {
@@ -35,6 +36,10 @@ public:
     /// Applies theme() to the application (Fusion with a light or dark palette; System keeps
     /// the platform's style and palette). Call once at start and after a change.
     void applyTheme() const;
+
+    /// `serverKey` (NetworkAccess::serverKey()) as one QSettings key: '/' and other odd
+    /// characters of the host percent-encoded, ':' kept.
+    [[nodiscard]] static QString serverSettingsKey(const QString &serverKey);
 
 Q_SIGNALS:
     void changed();

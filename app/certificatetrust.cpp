@@ -1,6 +1,7 @@
 #include "certificatetrust.h"
 
 #include "applogging_p.h"
+#include "appsettings.h"
 #include "certificatedialog.h"
 #include "networkaccess.h"
 #include "syncengine.h"
@@ -14,12 +15,6 @@ namespace Etagere {
 namespace {
 
 const QString Group = u"tls/approved"_s;
-
-/// QSettings treats '/' as a group separator and ':' is fine: only the host may hold odd characters.
-QString settingsKey(const QString &serverKey)
-{
-    return QString::fromLatin1(serverKey.toUtf8().toPercentEncoding(":"));
-}
 
 } // namespace
 
@@ -42,7 +37,7 @@ void CertificateTrust::loadApprovals()
     QSettings settings;
     settings.beginGroup(Group);
     const QString key = NetworkAccess::serverKey(m_engine->server());
-    const QByteArray approved = QByteArray::fromHex(settings.value(settingsKey(key)).toByteArray());
+    const QByteArray approved = QByteArray::fromHex(settings.value(AppSettings::serverSettingsKey(key)).toByteArray());
     if (!approved.isEmpty())
         m_engine->networkAccess()->approveCertificate(m_engine->server(), approved);
 }
@@ -69,7 +64,7 @@ void CertificateTrust::approve(const QUrl &server, const QByteArray &fingerprint
     qCInfo(lcApp).noquote() << "the user trusts the certificate" << fingerprint.toHex() << "for" << key;
     QSettings settings;
     settings.beginGroup(Group);
-    settings.setValue(settingsKey(key), fingerprint.toHex());
+    settings.setValue(AppSettings::serverSettingsKey(key), fingerprint.toHex());
     m_engine->networkAccess()->approveCertificate(server, fingerprint);
     m_engine->stop(); // connect now, not when the backoff says
     m_engine->start();

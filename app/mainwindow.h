@@ -87,9 +87,6 @@ public:
     /// or hidden by a filter).
     bool showRecord(const QString &collection, const QString &id);
 
-    /// New Collection…, Import CSV…, Export CSV… (in the File menu).
-    [[nodiscard]] CollectionActions *collectionActions() const;
-
 Q_SIGNALS:
     /// File > Settings: the owner shows the settings (they concern more than this window).
     void settingsRequested();

@@ -2,6 +2,7 @@
 // the records with an open editor, the Activity panel, and going to a record from it.
 
 #include "mainwindow.h"
+#include "mainwindow_p.h"
 
 #include "activitypanel.h"
 #include "collectionlistmodel.h"
@@ -20,7 +21,6 @@ namespace Etagere {
 
 namespace {
 
-constexpr int NoteMs = 8000;
 constexpr int ActivityPanelWidth = 300;
 
 } // namespace
@@ -62,7 +62,7 @@ void MainWindow::createLiveCues()
 void MainWindow::announceCurrentRecord()
 {
     m_presence->setCollection(m_records->collection());
-    m_presence->setCurrentRecord(m_recordView->currentIndex().data(RecordTableModel::RecordIdRole).toString());
+    m_presence->setCurrentRecord(m_recordView->currentRecord());
 }
 
 bool MainWindow::showRecord(const QString &collection, const QString &id)
@@ -70,16 +70,11 @@ bool MainWindow::showRecord(const QString &collection, const QString &id)
     const int collectionRow = m_collections->rowOf(collection);
     if (collectionRow >= 0)
         m_collectionView->setCurrentIndex(m_collections->index(collectionRow)); // switches the table
-    QAbstractItemModel *shown = m_recordView->model();
-    const QModelIndexList found = collectionRow < 0 || shown->rowCount() == 0
-        ? QModelIndexList()
-        : shown->match(shown->index(0, 0), RecordTableModel::RecordIdRole, id, 1, Qt::MatchExactly);
-    if (found.isEmpty()) {
-        statusBar()->showMessage(tr("That record is not in the table (deleted, or hidden by a filter)"), NoteMs);
+    if (collectionRow < 0 || !m_recordView->setCurrentRecord(id, 0)) {
+        statusBar()->showMessage(tr("That record is not in the table (deleted, or hidden by a filter)"),
+                                 StatusMessageMs);
         return false;
     }
-    m_recordView->setCurrentIndex(found.constFirst());
-    m_recordView->scrollTo(found.constFirst());
     m_recordView->setFocus();
     return true;
 }

@@ -95,7 +95,6 @@ void SignInController::signIn(const QUrl &server, const QString &user, const QSt
 {
     // The engine's network access: the same TLS trust, so nothing goes to a refused server.
     auto *job = new SessionJob(m_engine->networkAccess(), server, user, password, this);
-    m_job = job;
     connect(job, &RestJob::finished, this, &SignInController::onSignInFinished);
     job->start();
 }

@@ -59,7 +59,6 @@ private:
     TokenStore *m_tokens;
     QPointer<QWidget> m_window;
     QPointer<LoginDialog> m_dialog;
-    QPointer<RestJob> m_job;
 };
 
 } // namespace Etagere

@@ -4,6 +4,10 @@
 
 namespace Etagere {
 
+namespace {
+constexpr qint64 FadeIntervalMs = 100; ///< between two steps of the fade
+}
+
 RemoteChangeTracker::RemoteChangeTracker(QObject *parent)
     : QObject(parent)
 {
@@ -108,7 +112,7 @@ void RemoteChangeTracker::schedule()
     for (const QHash<int, Cell> &cells : std::as_const(m_cells)) {
         for (const Cell &cell : cells) {
             const qint64 left = cell.expiry.remainingTime();
-            const qint64 wait = cell.isFading() ? std::min<qint64>(left, m_fadeIntervalMs) : left - cell.durationMs / 2;
+            const qint64 wait = cell.isFading() ? std::min<qint64>(left, FadeIntervalMs) : left - cell.durationMs / 2;
             next = next < 0 ? wait : std::min(next, wait);
         }
     }

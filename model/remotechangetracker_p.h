@@ -21,9 +21,6 @@ public:
     /// How long a cell counts as remotely changed; 0 or less disables the tracking.
     [[nodiscard]] int duration() const { return m_durationMs; }
     void setDuration(int ms) { m_durationMs = ms; }
-    /// Milliseconds between two steps of the fade (default 100).
-    [[nodiscard]] int fadeInterval() const { return m_fadeIntervalMs; }
-    void setFadeInterval(int ms) { m_fadeIntervalMs = std::max(ms, 1); }
 
     /// Marks the cells as changed by `author`; returns false (and marks nothing) when
     /// disabled or `columns` is empty.
@@ -61,7 +58,6 @@ private:
     QHash<QString, QHash<int, Cell>> m_cells; ///< id -> column -> cell
     QTimer m_timer;
     int m_durationMs = 2000;
-    int m_fadeIntervalMs = 100;
 };
 
 } // namespace Etagere
