@@ -28,10 +28,11 @@ LoadProgressIndicator::LoadProgressIndicator(SyncEngine *engine, QWidget *parent
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label);
     layout->addWidget(m_bar);
+    const auto refresh = [this] { this->refresh(); };
     connect(engine, &SyncEngine::collectionLoadProgress, this, &LoadProgressIndicator::onProgress);
-    connect(engine, &SyncEngine::collectionReloaded, this, &LoadProgressIndicator::onFinished);
-    // A load that failed is retried later and starts counting again.
-    connect(engine, &SyncEngine::errorOccurred, this, &LoadProgressIndicator::forgetFinished);
+    connect(engine, &SyncEngine::collectionReloaded, this, refresh);
+    connect(engine, &SyncEngine::errorOccurred, this, refresh);          // a load that failed
+    connect(engine, &SyncEngine::authenticationRequired, this, refresh); // one refused (401)
     hide();
 }
 
@@ -42,36 +43,34 @@ QString LoadProgressIndicator::text() const
     return isHidden() ? QString() : m_label->text();
 }
 
-void LoadProgressIndicator::onProgress(const QString &collection, int loaded)
+void LoadProgressIndicator::onProgress(const QString &collection)
 {
-    m_loading.insert(collection, loaded);
     m_latest = collection;
-    update();
+    refresh();
 }
 
-void LoadProgressIndicator::onFinished(const QString &collection)
+QStringList LoadProgressIndicator::loadingCollections() const
 {
-    m_loading.remove(collection);
-    update();
+    QStringList loading;
+    const QList<CollectionSchema> collections = m_engine ? m_engine->collections() : QList<CollectionSchema>();
+    for (const CollectionSchema &schema : collections) {
+        if (m_engine->loadedRecords(schema.name) > 0)
+            loading.append(schema.name);
+    }
+    return loading;
 }
 
-void LoadProgressIndicator::forgetFinished()
+void LoadProgressIndicator::refresh()
 {
-    for (auto it = m_loading.begin(); it != m_loading.end();)
-        it = m_engine && m_engine->isLoading(it.key()) ? std::next(it) : m_loading.erase(it);
-    update();
-}
-
-void LoadProgressIndicator::update()
-{
-    if (m_loading.isEmpty()) {
+    const QStringList loading = loadingCollections();
+    if (loading.isEmpty()) {
         hide();
         return;
     }
-    const QString shown = m_loading.contains(m_latest) ? m_latest : m_loading.constBegin().key();
-    QString text = tr("Loading %1: %L2 records…").arg(titleOf(shown)).arg(m_loading.value(shown));
-    if (m_loading.size() > 1)
-        text += QLatin1Char(' ') + tr("(and %n more collections)", nullptr, int(m_loading.size()) - 1);
+    const QString shown = loading.contains(m_latest) ? m_latest : loading.constFirst();
+    QString text = tr("Loading %1: %L2 records…").arg(titleOf(shown)).arg(m_engine->loadedRecords(shown));
+    if (loading.size() > 1)
+        text += QLatin1Char(' ') + tr("(and %n more collections)", nullptr, int(loading.size()) - 1);
     m_label->setText(text);
     show();
 }

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
@@ -29,14 +28,13 @@ public:
     [[nodiscard]] QString text() const;
 
 private:
-    void onProgress(const QString &collection, int loaded);
-    void onFinished(const QString &collection);
-    void forgetFinished();
-    void update();
+    void onProgress(const QString &collection);
+    /// The collections whose load has received records (SyncEngine::loadedRecords()).
+    [[nodiscard]] QStringList loadingCollections() const;
+    void refresh();
     [[nodiscard]] QString titleOf(const QString &collection) const;
 
     QPointer<SyncEngine> m_engine;
-    QHash<QString, int> m_loading; ///< collection -> records received so far
     QString m_latest;              ///< the collection reported last
     QLabel *m_label;
     QProgressBar *m_bar;

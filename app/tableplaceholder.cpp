@@ -24,10 +24,11 @@ TablePlaceholder::TablePlaceholder(SyncEngine *engine, RecordFilterModel *filter
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, refresh);
     connect(m_filter, &RecordFilterModel::searchTextChanged, this, refresh);
     connect(m_records, &RecordTableModel::collectionChanged, this, refresh);
-    connect(engine, &SyncEngine::collectionLoadProgress, this, &TablePlaceholder::onProgress);
-    connect(engine, &SyncEngine::collectionReloaded, this, &TablePlaceholder::onReloaded);
+    connect(engine, &SyncEngine::collectionLoadProgress, this, refresh);
+    connect(engine, &SyncEngine::collectionReloaded, this, refresh);
     connect(engine, &SyncEngine::collectionsChanged, this, refresh);
-    connect(engine, &SyncEngine::errorOccurred, this, &TablePlaceholder::forgetFailedLoads);
+    connect(engine, &SyncEngine::errorOccurred, this, refresh);          // a load that failed
+    connect(engine, &SyncEngine::authenticationRequired, this, refresh); // one refused (401)
     update();
 }
 
@@ -46,7 +47,7 @@ QString TablePlaceholder::text() const
 QString TablePlaceholder::emptyCollectionText(const QString &collection) const
 {
     if (m_engine && m_engine->isLoading(collection)) {
-        const int received = m_received.value(collection);
+        const int received = m_engine->loadedRecords(collection);
         return received > 0 ? tr("Loading the records…\n%L1 received so far").arg(received)
                             : tr("Loading the records…");
     }
@@ -59,26 +60,6 @@ QString TablePlaceholder::emptyCollectionText(const QString &collection) const
 void TablePlaceholder::update()
 {
     m_view->setPlaceholderText(text());
-}
-
-void TablePlaceholder::onProgress(const QString &collection, int received)
-{
-    m_received.insert(collection, received);
-    update();
-}
-
-void TablePlaceholder::forgetFailedLoads()
-{
-    // A load tried again counts from its first page again.
-    for (auto it = m_received.begin(); it != m_received.end();)
-        it = m_engine && m_engine->isLoading(it.key()) ? std::next(it) : m_received.erase(it);
-    update();
-}
-
-void TablePlaceholder::onReloaded(const QString &collection)
-{
-    m_received.remove(collection);
-    update();
 }
 
 } // namespace Etagere

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -30,16 +29,12 @@ public:
 
 private:
     void update();
-    void onProgress(const QString &collection, int received);
-    void onReloaded(const QString &collection);
-    void forgetFailedLoads();
     [[nodiscard]] QString emptyCollectionText(const QString &collection) const;
 
     QPointer<SyncEngine> m_engine;
     RecordFilterModel *m_filter;
     RecordTableModel *m_records;
     RecordTableView *m_view;
-    QHash<QString, int> m_received; ///< records received so far of the collections loading
 };
 
 } // namespace Etagere

@@ -241,6 +241,11 @@ QStringList SyncEngine::pendingIds(const QString &collection) const
     }
     return ids;
 }
+int SyncEngine::loadedRecords(const QString &collection) const
+{
+    return d->reportedLoadProgress(collection);
+}
+
 bool SyncEngine::isLoaded(const QString &collection) const
 {
     return d->loadedCollections.contains(collection) || d->store->lastSeq(collection) > 0;

@@ -87,6 +87,10 @@ public:
     /// stores them a slice at a time (the event loop runs between slices), then
     /// collectionReloaded() reports the end.
     [[nodiscard]] bool isLoading(const QString &collection) const;
+    /// How many records the (re)load of `collection` in progress has received so far: the
+    /// count of its last collectionLoadProgress(); 0 when none is in progress or none was
+    /// reported yet (a load of one page and one slice reports nothing).
+    [[nodiscard]] int loadedRecords(const QString &collection) const;
     /// True when the records of `collection` are known: loaded whole by this engine, or held
     /// in the store from an earlier run. False before its first load has ended (pending,
     /// running, or waiting to be tried again).

@@ -127,6 +127,14 @@ StoreBatch SyncEngine::Private::loadSlice(const QString &collection, const Loade
     return batch;
 }
 
+int SyncEngine::Private::reportedLoadProgress(const QString &collection) const
+{
+    if (const auto stored = loading.constFind(collection); stored != loading.cend())
+        return stored->records.size() > LoadSliceSize ? int(stored->records.size()) : 0; // as onCollectionLoaded() reports
+    const FetchRecordsJob *job = loadJobs.value(collection);
+    return job ? int(job->records().size()) : 0; // its pages so far, each reported
+}
+
 void SyncEngine::Private::finishLoad(const QString &collection)
 {
     const qint64 seq = loading.take(collection).seq;

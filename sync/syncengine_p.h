@@ -7,6 +7,7 @@
 #include "syncengine.h"
 
 #include "backoff.h"
+#include "fetchrecordsjob.h"
 #include "networkaccess.h"
 #include "pushchannel.h"
 #include "record.h"
@@ -106,6 +107,8 @@ public:
     [[nodiscard]] StoreBatch loadSlice(const QString &collection, const LoadedCollection &load, qsizetype end) const;
     /// After the last slice: the collection is loaded, collectionReloaded(), and it is followed.
     void finishLoad(const QString &collection);
+    /// SyncEngine::loadedRecords(): what collectionLoadProgress() said last of the load in progress.
+    [[nodiscard]] int reportedLoadProgress(const QString &collection) const;
     /// The records of `loaded` whose server copy replaces what the store holds now.
     [[nodiscard]] QList<RecordState> takenFromServer(const QString &collection, const QList<Record> &loaded) const;
     /// The records the store holds and `loaded` lacks, when the load arrives.
@@ -174,7 +177,7 @@ public:
     bool listed = false;                  ///< the collection list has been fetched
     QPointer<RestJob> listJob;
     QSet<QString> unloaded;               ///< collections whose load failed or is pending
-    QHash<QString, QPointer<RestJob>> loadJobs;
+    QHash<QString, QPointer<FetchRecordsJob>> loadJobs;
     QHash<QString, LoadedCollection> loading; ///< loaded, being stored a slice at a time
     QSet<QString> loadedCollections;      ///< loaded whole by this engine (their number may be 0)
     QHash<QString, InFlightWrite> inFlight; ///< keyOf(collection, id)

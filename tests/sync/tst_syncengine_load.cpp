@@ -65,6 +65,7 @@ struct Transaction
     std::optional<qint64> lastSeq;
     int loopTurns = 0;   ///< of the event loop, before it
     bool loading = false; ///< SyncEngine::isLoading() during it
+    int reported = 0;     ///< SyncEngine::loadedRecords() during it
 };
 
 /// A MemoryRecordStore that records its transactions, runs a hook after each and can be
@@ -77,7 +78,8 @@ public:
         if (refuse)
             return false;
         transactions.append({batch.puts.size(), batch.removals.size(), batch.lastSeq, loopTurns,
-                             engine && engine->isLoading(batch.collection)});
+                             engine && engine->isLoading(batch.collection),
+                             engine ? engine->loadedRecords(batch.collection) : -1});
         const bool applied = MemoryRecordStore::apply(batch);
         if (afterApply)
             afterApply(int(transactions.size()));
@@ -214,6 +216,7 @@ void TestSyncEngineLoad::storesInSlices()
         const Transaction &slice = transactions.at(i);
         stored += slice.puts;
         QVERIFY(slice.loading);
+        QCOMPARE(slice.reported, slices > 1 ? count : 0); // what the progress said
         if (i > 0) // the window's events were handled between two slices
             QVERIFY2(slice.loopTurns > transactions.at(i - 1).loopTurns, qPrintable(QString::number(i)));
         if (i == slices - 1)
@@ -226,6 +229,7 @@ void TestSyncEngineLoad::storesInSlices()
     QCOMPARE(stored, count);
     QCOMPARE(reloaded.size(), 1);
     QVERIFY(!m_engine->isLoading(Big));
+    QCOMPARE(m_engine->loadedRecords(Big), 0);
     QCOMPARE(m_engine->records(Big).size(), count);
     QCOMPARE(m_store->lastSeq(Big), LoadSeq);
     if (count > 0)
