@@ -253,7 +253,6 @@ bool HttpAdapter::listen(const QHostAddress &address, quint16 port, const std::o
         return false;
     }
     m_port = tcpServer->serverPort();
-    m_tls = tls.has_value();
     m_server->bind(tcpServer.release()); // the HTTP server parents the TCP server
     return true;
 }

@@ -66,7 +66,6 @@ public:
                               const std::optional<QSslConfiguration> &tls = std::nullopt);
     /// The port listened on; 0 before listen().
     [[nodiscard]] quint16 port() const;
-    [[nodiscard]] bool isTls() const { return m_tls; }
     [[nodiscard]] QString errorString() const;
 
 private:
@@ -88,7 +87,6 @@ private:
     HostPolicy m_hostPolicy = HostPolicy::LoopbackOnly;
     QStringList m_allowedOrigins;
     quint16 m_port = 0;
-    bool m_tls = false;
     QString m_errorString;
 };
 

@@ -33,8 +33,6 @@ public:
     /// Reads the next bytes of the connection. Once it returned anything but Continue, the
     /// connection must be answered with that status and closed; later calls return the same.
     [[nodiscard]] Verdict feed(QByteArrayView bytes);
-    /// True once an upgrade request's head has been seen: later bytes are not HTTP.
-    [[nodiscard]] bool isUpgraded() const { return m_state == State::Upgraded; }
 
 private:
     enum class State { Head, Body, Upgraded, Refused };

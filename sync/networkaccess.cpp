@@ -60,11 +60,6 @@ void NetworkAccess::approveCertificate(const QUrl &server, const QByteArray &sha
     m_approved.insert(serverKey(server), sha256);
 }
 
-QHash<QString, QByteArray> NetworkAccess::approvedCertificates() const
-{
-    return m_approved;
-}
-
 QSslConfiguration NetworkAccess::sslConfiguration() const
 {
     QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();

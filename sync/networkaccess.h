@@ -43,8 +43,6 @@ public:
     /// Trusts the certificate whose SHA-256 digest is `sha256` for `server` (its host and port
     /// only), whatever its verification errors. Replaces an earlier approval for that server.
     void approveCertificate(const QUrl &server, const QByteArray &sha256);
-    /// Approvals so far: serverKey() -> SHA-256 digest (for the app to remember them).
-    [[nodiscard]] QHash<QString, QByteArray> approvedCertificates() const;
     /// The TLS configuration of every connection: the system's CAs plus caCertificates().
     [[nodiscard]] QSslConfiguration sslConfiguration() const;
     /// True when `errors` of a TLS handshake with `server` concern a certificate the user
