@@ -50,26 +50,15 @@ bool AuthStore::open(const QString &databasePath)
 {
     close();
     QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
-        db.setDatabaseName(databasePath);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (!db.open())
-            error = u"cannot open %1: %2"_s.arg(databasePath, db.lastError().text());
-        else if (DatabaseSchema::configure(db, &error) && DatabaseSchema::migrate(db, &error))
-            return true;
-    }
-    close();
+    if (DatabaseSchema::open(m_connectionName, databasePath, &error))
+        return true;
     setError(error);
     return false;
 }
 
 void AuthStore::close()
 {
-    if (!QSqlDatabase::contains(m_connectionName))
-        return;
-    QSqlDatabase::database(m_connectionName, false).close();
-    QSqlDatabase::removeDatabase(m_connectionName);
+    DatabaseSchema::close(m_connectionName);
 }
 
 QString AuthStore::errorString() const

@@ -3,6 +3,7 @@
 #include "sql_p.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -139,6 +140,29 @@ bool migrate(const QSqlDatabase &db, QString *error)
         return false;
     }
     return true;
+}
+
+bool open(const QString &connectionName, const QString &path, QString *error)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (!db.open())
+            *error = u"cannot open %1: %2"_s.arg(path, db.lastError().text());
+        else if (configure(db, error) && migrate(db, error))
+            return true;
+    }
+    close(connectionName);
+    return false;
+}
+
+void close(const QString &connectionName)
+{
+    if (!QSqlDatabase::contains(connectionName))
+        return;
+    QSqlDatabase::database(connectionName, false).close();
+    QSqlDatabase::removeDatabase(connectionName);
 }
 
 } // namespace Etagere::DatabaseSchema

@@ -21,4 +21,11 @@ constexpr int CurrentVersion = 2;
 /// or a statement fails; then nothing changed.
 [[nodiscard]] bool migrate(const QSqlDatabase &db, QString *error);
 
+/// Opens the database file `path` as the Qt SQL connection `connectionName` (QSQLITE, 5 s
+/// busy timeout), then configure() and migrate(). On failure *error says why and the
+/// connection is removed again.
+[[nodiscard]] bool open(const QString &connectionName, const QString &path, QString *error);
+/// Closes and removes the connection `connectionName`; nothing when there is none.
+void close(const QString &connectionName);
+
 } // namespace Etagere::DatabaseSchema

@@ -9,7 +9,6 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
@@ -66,30 +65,16 @@ Storage::~Storage()
 bool Storage::open(const QString &databasePath)
 {
     close();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
-        db.setDatabaseName(databasePath);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-        if (!db.open()) {
-            setError(u"cannot open %1: %2"_s.arg(databasePath, db.lastError().text()));
-            return false;
-        }
-    }
-    if (!configure() || !migrate()) {
-        const QString error = m_errorString;
-        close();
-        m_errorString = error;
-        return false;
-    }
-    return true;
+    QString error;
+    if (DatabaseSchema::open(m_connectionName, databasePath, &error))
+        return true;
+    setError(error);
+    return false;
 }
 
 void Storage::close()
 {
-    if (!QSqlDatabase::contains(m_connectionName))
-        return;
-    QSqlDatabase::database(m_connectionName, false).close();
-    QSqlDatabase::removeDatabase(m_connectionName);
+    DatabaseSchema::close(m_connectionName);
 }
 
 bool Storage::isOpen() const
@@ -113,26 +98,6 @@ void Storage::setError(const QString &error) const
 {
     m_errorString = error;
     qCWarning(lcServer).noquote() << "storage:" << error;
-}
-
-bool Storage::configure()
-{
-    QString error;
-    if (!DatabaseSchema::configure(QSqlDatabase::database(m_connectionName, false), &error)) {
-        setError(error);
-        return false;
-    }
-    return true;
-}
-
-bool Storage::migrate()
-{
-    QString error;
-    if (!DatabaseSchema::migrate(QSqlDatabase::database(m_connectionName, false), &error)) {
-        setError(error);
-        return false;
-    }
-    return true;
 }
 
 bool Storage::begin(bool forWriting) const

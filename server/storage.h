@@ -74,8 +74,6 @@ public:
 
 private:
     struct CollectionState;
-    [[nodiscard]] bool configure();
-    [[nodiscard]] bool migrate();
     [[nodiscard]] std::optional<CollectionState> collectionState(const QString &name) const;
     [[nodiscard]] bool writeRows(const Change &change, qint64 forgetUpTo);
     [[nodiscard]] bool begin(bool forWriting) const;
