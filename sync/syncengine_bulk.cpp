@@ -3,8 +3,6 @@
 #include "syncengine.h"
 #include "syncengine_p.h"
 
-#include "identifiers.h"
-
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -20,20 +18,14 @@ bool SyncEngine::createRecordsWithIds(const QString &collection, const QList<std
     StoreBatch batch{collection, {}, {}, std::nullopt};
     QSet<QString> ids;
     for (const auto &[id, data] : records) {
-        if (!isValidRecordId(id))
-            return refuse(error, tr("\"%1\" is not a valid record id (1 to 128 of A-Z, a-z, 0-9, _ and -)").arg(id));
-        if (ids.contains(id) || d->store->record(collection, id))
-            return refuse(error, tr("Record %1 already exists in \"%2\"").arg(id, collection));
+        const QString reason = ids.contains(id) ? tr("Record %1 already exists in \"%2\"").arg(id, collection)
+                                                : d->checkNewId(collection, id);
+        if (!reason.isEmpty())
+            return refuse(error, reason);
         if (const ValidationResult valid = schema->validate(data); !valid)
             return refuse(error, u"%1: %2"_s.arg(id, describe(valid)));
         ids.insert(id);
-        RecordState state;
-        state.collection = collection;
-        state.id = id;
-        state.local = data;
-        state.dirty = true; // no uri: decide() makes it a CREATE (If-None-Match: *)
-        state.author = d->user;
-        batch.puts.append(state);
+        batch.puts.append(d->newLocalRecord(collection, id, data));
     }
     if (batch.puts.isEmpty())
         return true;

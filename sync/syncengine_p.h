@@ -126,6 +126,11 @@ public:
     /// Why setRecord() refuses `data` for the record; empty when it may replace it.
     [[nodiscard]] QString checkReplace(const std::optional<RecordState> &state, const QString &collection,
                                        const QString &id, const QJsonObject &data) const;
+    /// Why `id` cannot name a new record of `collection` (not a valid id, or taken); empty when it can.
+    [[nodiscard]] QString checkNewId(const QString &collection, const QString &id) const;
+    /// A record created here under `id`, never sent: dirty, no uri, by this engine's user.
+    [[nodiscard]] RecordState newLocalRecord(const QString &collection, const QString &id,
+                                             const QJsonObject &data) const;
     /// Commits a new, never-sent record under `id` and sends its creation; false with *error
     /// (nothing changed) for an unknown collection, data that breaks the schema or a store failure.
     [[nodiscard]] bool insertLocal(const QString &collection, const QString &id, const QJsonObject &data,

@@ -45,10 +45,8 @@ QString SyncEngine::createRecord(const QString &collection, const QJsonObject &d
 bool SyncEngine::createRecordWithId(const QString &collection, const QString &id, const QJsonObject &data,
                                     QString *error)
 {
-    if (!isValidRecordId(id))
-        return refuse(error, tr("\"%1\" is not a valid record id (1 to 128 of A-Z, a-z, 0-9, _ and -)").arg(id));
-    if (d->store->record(collection, id))
-        return refuse(error, tr("Record %1 already exists in \"%2\"").arg(id, collection));
+    if (const QString reason = d->checkNewId(collection, id); !reason.isEmpty())
+        return refuse(error, reason);
     return d->insertLocal(collection, id, data, error);
 }
 
@@ -128,6 +126,27 @@ QString SyncEngine::Private::checkReplace(const std::optional<RecordState> &stat
     return {};
 }
 
+QString SyncEngine::Private::checkNewId(const QString &collection, const QString &id) const
+{
+    if (!isValidRecordId(id))
+        return SyncEngine::tr("\"%1\" is not a valid record id (1 to 128 of A-Z, a-z, 0-9, _ and -)").arg(id);
+    if (store->record(collection, id))
+        return SyncEngine::tr("Record %1 already exists in \"%2\"").arg(id, collection);
+    return {};
+}
+
+RecordState SyncEngine::Private::newLocalRecord(const QString &collection, const QString &id,
+                                                const QJsonObject &data) const
+{
+    RecordState state;
+    state.collection = collection;
+    state.id = id;
+    state.local = data;
+    state.dirty = true; // no uri: decide() makes it a CREATE (If-None-Match: *)
+    state.author = user;
+    return state;
+}
+
 bool SyncEngine::Private::insertLocal(const QString &collection, const QString &id, const QJsonObject &data,
                                       QString *error)
 {
@@ -136,13 +155,8 @@ bool SyncEngine::Private::insertLocal(const QString &collection, const QString &
         return refuse(error, SyncEngine::tr("Unknown collection \"%1\"").arg(collection));
     if (const ValidationResult valid = schema->validate(data); !valid)
         return refuse(error, describe(valid));
-    RecordState state;
-    state.collection = collection;
-    state.id = id;
-    state.local = data;
-    state.dirty = true; // no uri: decide() makes it a CREATE (If-None-Match: *)
-    state.author = user;
-    if (!commit(StoreBatch{collection, {state}, {}, std::nullopt})) // not in the journal: not shown
+    // Not in the journal: not shown.
+    if (!commit(StoreBatch{collection, {newLocalRecord(collection, id, data)}, {}, std::nullopt}))
         return refuse(error, storeFailure());
     Q_EMIT q->recordInserted(collection, id, ChangeSource::Local);
     scheduleWrite(collection, id);
